@@ -1,0 +1,10 @@
+# Regenerates examples/*/rendered.yaml with the freshly built binary.
+file(GLOB specs ${EXAMPLES}/*/raylog.yaml)
+foreach(spec IN LISTS specs)
+  get_filename_component(dir ${spec} DIRECTORY)
+  execute_process(COMMAND ${BINARY} render ${spec} OUTPUT_FILE ${dir}/rendered.yaml RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "render failed for ${spec}")
+  endif()
+  message(STATUS "updated ${dir}/rendered.yaml")
+endforeach()

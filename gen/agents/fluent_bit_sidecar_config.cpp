@@ -1,0 +1,41 @@
+#include "agents/fluent_bit_sidecar_config.h"
+
+#include <stdexcept>
+
+#include "agents/outputs/output_backend.h"
+#include "pieces/logging_names.h"
+
+namespace raylog {
+
+const char* const kRayLogTag = "ray";
+
+FluentBitConfig fluentBitSidecarConfig(const Spec& spec) {
+  const AgentSpec& a = spec.agent;
+  FluentBitConfig config;
+  config.add("SERVICE")
+      .set("Flush", std::to_string(a.flushSeconds))
+      // Seconds to keep flushing after SIGTERM, so a stopping pod still ships its last lines.
+      .set("Grace", std::to_string(a.graceSeconds))
+      .set("Log_Level", a.logLevel);
+
+  config.add("INPUT")
+      .set("Name", "tail")
+      .set("Tag", kRayLogTag)
+      .set("Path", std::string(kRayLogMountPath) + "/session_latest/logs/*")
+      .set("Path_Key", a.pathKey)
+      // The logs folder only appears once Ray has started; rescan often to pick it up.
+      .set("Refresh_Interval", std::to_string(a.refreshIntervalSeconds))
+      // Files found after start-up are new: read them whole. The offsets DB on the shared
+      // volume keeps an agent restart from sending everything again.
+      .set("Read_from_Head", "true")
+      .set("DB", std::string(kRayLogMountPath) + "/" + kTailDbFile)
+      .set("Mem_Buf_Limit", a.memBufLimit)
+      .set("Skip_Long_Lines", "On");
+
+  const OutputBackend* backend = findOutputBackend(spec.output.type);
+  if (!backend) throw std::logic_error("no output backend for type " + spec.output.type);
+  backend->addOutput(spec.output, kRayLogTag, config);
+  return config;
+}
+
+}  // namespace raylog

@@ -1,0 +1,7 @@
+#include "pieces/logging_names.h"
+
+namespace raylog {
+
+std::string fluentBitConfigMapName(const std::string& specName) { return specName + "-fluent-bit"; }
+
+}  // namespace raylog

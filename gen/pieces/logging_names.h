@@ -1,0 +1,21 @@
+#pragma once
+// Names and paths of the logging pieces; lint checks manifests against the same constants.
+#include <string>
+
+namespace raylog {
+
+inline constexpr const char* kRayLogVolume = "ray-logs";          // emptyDir shared by Ray and agents
+inline constexpr const char* kRayLogMountPath = "/tmp/ray";       // where Ray writes sessions
+inline constexpr const char* kFluentBitConfigVolume = "fluent-bit-config";
+inline constexpr const char* kFluentBitContainer = "fluent-bit";
+inline constexpr const char* kFluentBitConfigKey = "fluent-bit.conf";
+inline constexpr const char* kFluentBitConfigPath = "/fluent-bit/etc/fluent-bit.conf";
+inline constexpr const char* kTailDbFile = "fluent-bit-tail.db";
+inline constexpr const char* kManagedByLabel = "app.kubernetes.io/managed-by";
+inline constexpr const char* kManagedByValue = "raylog-gen";
+// Pod-template annotation naming the agent raylog-gen added; marks its pieces as its own.
+inline constexpr const char* kLoggingAnnotation = "raylog.dev/logging";
+
+std::string fluentBitConfigMapName(const std::string& specName);
+
+}  // namespace raylog

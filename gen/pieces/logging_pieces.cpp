@@ -1,0 +1,137 @@
+#include "pieces/logging_pieces.h"
+
+#include "pieces/logging_names.h"
+#include "yaml/yaml_build.h"
+#include "yaml/yaml_emit.h"
+
+namespace raylog {
+
+namespace {
+
+YAML::Node mount(const std::string& volume, const std::string& path) {
+  YAML::Node m = y::map();
+  y::set(m, "name", volume);
+  y::set(m, "mountPath", path);
+  return m;
+}
+
+YAML::Node fluentBitSidecar(const Spec& spec) {
+  const AgentSpec& a = spec.agent;
+  YAML::Node fixed = y::loadTemplate("fluent-bit-sidecar.yaml");
+  YAML::Node c = y::map();
+  y::set(c, "name", kFluentBitContainer);
+  y::set(c, "image", a.image);
+  if (a.sidecarMode == SidecarMode::Native) y::set(c, "restartPolicy", "Always");
+  YAML::Node res = y::map();
+  res["requests"] = y::stringMap({{"cpu", a.requestCpu}, {"memory", a.requestMemory}});
+  res["limits"] = y::stringMap({{"cpu", a.limitCpu}, {"memory", a.limitMemory}});
+  c["resources"] = res;
+  YAML::Node mounts = y::seq();
+  mounts.push_back(mount(kRayLogVolume, kRayLogMountPath));
+  YAML::Node config = mount(kFluentBitConfigVolume, kFluentBitConfigPath);
+  y::set(config, "subPath", kFluentBitConfigKey);
+  config["readOnly"] = y::boolean(true);
+  mounts.push_back(config);
+  c["volumeMounts"] = mounts;
+  for (auto it = fixed.begin(); it != fixed.end(); ++it) c[it->first.Scalar()] = it->second;
+  return c;
+}
+
+bool sameNode(const YAML::Node& a, const YAML::Node& b) { return emitDocument(a) == emitDocument(b); }
+
+std::string nameOf(const YAML::Node& n) { return n["name"] ? n["name"].Scalar() : ""; }
+
+// Appends `item` to `list`, or replaces the same-named entry when it is raylog-gen's own.
+void upsertNamed(YAML::Node list, const YAML::Node& item, bool owned, const std::string& what) {
+  const std::string name = nameOf(item);
+  for (size_t i = 0; i < list.size(); ++i) {
+    if (nameOf(list[i]) != name) continue;
+    if (sameNode(list[i], item)) return;
+    if (!owned)
+      throw PieceConflict("the pod template already has a " + what + " named '" + name +
+                          "' that raylog-gen did not add; rename or remove it");
+    list[i] = item;
+    return;
+  }
+  list.push_back(item);
+}
+
+// Removes the entry named `name` from `list` (a sidecar that moves between containers and
+// initContainers when the sidecar mode changes).
+void removeNamed(YAML::Node list, const std::string& name) {
+  YAML::Node kept = y::seq();
+  bool removed = false;
+  for (const YAML::Node& item : list) {
+    if (nameOf(item) == name) removed = true;
+    else kept.push_back(item);
+  }
+  if (removed) list = kept;
+}
+
+// Uses the template's own /tmp/ray emptyDir when it has one, else adds raylog-gen's.
+std::string ensureLogVolume(PodTemplate& tmpl, YAML::Node ray, const LoggingPieces& pieces, bool owned) {
+  if (YAML::Node existing = findMountAt(ray, kRayLogMountPath)) {
+    const std::string name = nameOf(existing);
+    YAML::Node vol = tmpl.findVolume(name);
+    if (!vol)
+      throw PieceConflict("the Ray container mounts volume '" + name + "' at /tmp/ray, but the pod defines no such volume");
+    if (!vol["emptyDir"])
+      throw PieceConflict("the Ray container mounts volume '" + name +
+                          "' at /tmp/ray, which is not an emptyDir; a sidecar needs a pod-local emptyDir there");
+    return name;
+  }
+  upsertNamed(tmpl.volumes(), pieces.logVolume, owned, "volume");
+  if (!ray["volumeMounts"] || !ray["volumeMounts"].IsSequence()) ray["volumeMounts"] = y::seq();
+  ray["volumeMounts"].push_back(mount(kRayLogVolume, kRayLogMountPath));
+  return kRayLogVolume;
+}
+
+}  // namespace
+
+LoggingPieces loggingPiecesFor(const Spec& spec, RayNodeType /*type*/) {
+  LoggingPieces p;
+  p.agentName = spec.agent.type;
+  p.nativeSidecars = spec.agent.sidecarMode == SidecarMode::Native;
+
+  p.logVolume = y::map();
+  y::set(p.logVolume, "name", kRayLogVolume);
+  p.logVolume["emptyDir"] = y::map();
+
+  YAML::Node cfg = y::map();
+  y::set(cfg, "name", kFluentBitConfigVolume);
+  YAML::Node cm = y::map();
+  y::set(cm, "name", fluentBitConfigMapName(spec.name));
+  cfg["configMap"] = cm;
+  p.volumes.push_back(cfg);
+
+  p.sidecars.push_back(fluentBitSidecar(spec));
+  return p;
+}
+
+void applyLoggingPieces(PodTemplate& tmpl, const LoggingPieces& pieces) {
+  YAML::Node ray = tmpl.rayContainer();
+  if (!ray) throw PieceConflict("the pod template has no containers; KubeRay expects the Ray container first");
+  YAML::Node annotations = tmpl.annotations();
+  const bool owned = annotations[kLoggingAnnotation].IsDefined();
+
+  const std::string logVolume = ensureLogVolume(tmpl, ray, pieces, owned);
+  for (const YAML::Node& v : pieces.volumes) upsertNamed(tmpl.volumes(), v, owned, "volume");
+
+  for (const YAML::Node& original : pieces.sidecars) {
+    YAML::Node sidecar = YAML::Clone(original);
+    for (YAML::Node m : sidecar["volumeMounts"])
+      if (nameOf(m) == kRayLogVolume) y::set(m, "name", logVolume);
+    YAML::Node target = pieces.nativeSidecars ? tmpl.initContainers() : tmpl.containers();
+    YAML::Node other = pieces.nativeSidecars ? tmpl.podSpec()["containers"] : tmpl.podSpec()["initContainers"];
+    if (owned && other && other.IsSequence()) removeNamed(other, nameOf(sidecar));
+    if (!owned && findByName(other, nameOf(sidecar)))
+      throw PieceConflict("the pod template already has a container named '" + nameOf(sidecar) +
+                          "' that raylog-gen did not add; rename or remove it");
+    upsertNamed(target, sidecar, owned, "container");
+  }
+  if (tmpl.podSpec()["initContainers"] && tmpl.podSpec()["initContainers"].size() == 0)
+    tmpl.podSpec().remove("initContainers");
+  y::set(annotations, kLoggingAnnotation, pieces.agentName);
+}
+
+}  // namespace raylog

@@ -1,0 +1,41 @@
+#pragma once
+// The logging pieces of a Ray pod template (log volume, mounts, agent sidecar, config volume)
+// and the one function that adds them. render applies it to a plain cluster; inject applies it
+// to users' manifests; lint checks the invariants it establishes.
+#include <yaml-cpp/yaml.h>
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "k8s/pod_template.h"
+#include "spec/spec.h"
+
+namespace raylog {
+
+struct LoggingPieces {
+  // The Ray container's log volume (an emptyDir) and its mount at /tmp/ray.
+  YAML::Node logVolume;
+  // Further pod volumes (agent config).
+  std::vector<YAML::Node> volumes;
+  // Agent containers. Their mounts of the log volume use kRayLogVolume; apply renames them when
+  // the template already has its own /tmp/ray emptyDir under another name.
+  std::vector<YAML::Node> sidecars;
+  bool nativeSidecars = false;  // initContainers with restartPolicy: Always
+  std::string agentName;        // recorded in the kLoggingAnnotation
+};
+
+// A pod template that already holds something of the same name that is not raylog-gen's.
+class PieceConflict : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+LoggingPieces loggingPiecesFor(const Spec& spec, RayNodeType type);
+
+// Adds `pieces` to `tmpl`. Idempotent: pieces already present are updated to `pieces`, never
+// duplicated. Throws PieceConflict when a same-named volume or container differs and the
+// template was not marked by raylog-gen, or when /tmp/ray is mounted from a non-emptyDir volume.
+void applyLoggingPieces(PodTemplate& tmpl, const LoggingPieces& pieces);
+
+}  // namespace raylog

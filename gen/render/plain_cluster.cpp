@@ -1,0 +1,97 @@
+#include "render/plain_cluster.h"
+
+#include "pieces/logging_names.h"
+#include "yaml/yaml_build.h"
+
+namespace raylog {
+
+YAML::Node commonLabels(const Spec& spec) {
+  StringMap labels = spec.labels;
+  labels["app.kubernetes.io/name"] = "ray";
+  labels["app.kubernetes.io/instance"] = spec.name;
+  labels[kManagedByLabel] = kManagedByValue;
+  return y::stringMap(labels);
+}
+
+YAML::Node objectMetadata(const Spec& spec, const std::string& name) {
+  YAML::Node md = y::map();
+  y::set(md, "name", name);
+  if (spec.ns) y::set(md, "namespace", *spec.ns);
+  md["labels"] = commonLabels(spec);
+  if (!spec.annotations.empty()) md["annotations"] = y::stringMap(spec.annotations);
+  return md;
+}
+
+static YAML::Node tolerationsNode(const std::vector<Toleration>& tolerations) {
+  YAML::Node seq = y::seq();
+  for (const Toleration& t : tolerations) {
+    YAML::Node n = y::map();
+    if (!t.key.empty()) y::set(n, "key", t.key);
+    if (!t.op.empty()) y::set(n, "operator", t.op);
+    if (!t.value.empty()) y::set(n, "value", t.value);
+    if (!t.effect.empty()) y::set(n, "effect", t.effect);
+    if (t.tolerationSeconds) n["tolerationSeconds"] = y::integer(*t.tolerationSeconds);
+    seq.push_back(n);
+  }
+  return seq;
+}
+
+// Requests equal limits, as KubeRay recommends: Ray sizes itself from the limits.
+static YAML::Node rayResources(const RayGroup& g) {
+  StringMap r = {{"cpu", g.cpu}, {"memory", g.memory}};
+  if (g.gpu > 0) r["nvidia.com/gpu"] = std::to_string(g.gpu);
+  YAML::Node res = y::map();
+  res["requests"] = y::stringMap(r);
+  res["limits"] = y::stringMap(r);
+  return res;
+}
+
+static YAML::Node podTemplate(const Spec& spec, const RayGroup& g) {
+  YAML::Node shape = y::loadTemplate(g.isHead ? "ray-head-pod.yaml" : "ray-worker-pod.yaml");
+  YAML::Node tmpl = y::map();
+  YAML::Node md = y::map();
+  YAML::Node labels = commonLabels(spec);
+  y::set(labels, "app.kubernetes.io/component", g.isHead ? "head" : "worker");
+  md["labels"] = labels;
+  tmpl["metadata"] = md;
+  YAML::Node podSpec = shape["spec"];
+  YAML::Node ray = podSpec["containers"][0];
+  y::set(ray, "image", spec.rayImage);
+  ray["resources"] = rayResources(g);
+  if (!g.nodeSelector.empty()) podSpec["nodeSelector"] = y::stringMap(g.nodeSelector);
+  if (!g.tolerations.empty()) podSpec["tolerations"] = tolerationsNode(g.tolerations);
+  tmpl["spec"] = podSpec;
+  return tmpl;
+}
+
+YAML::Node plainRayCluster(const Spec& spec) {
+  YAML::Node rc = y::map();
+  y::set(rc, "apiVersion", "ray.io/v1");
+  y::set(rc, "kind", "RayCluster");
+  rc["metadata"] = objectMetadata(spec, spec.name);
+
+  YAML::Node s = y::map();
+  y::set(s, "rayVersion", spec.rayVersion);
+  YAML::Node head = y::map();
+  y::set(head, "serviceType", spec.head.serviceType);
+  head["rayStartParams"] = y::stringMap(spec.head.rayStartParams);
+  head["template"] = podTemplate(spec, spec.head);
+  s["headGroupSpec"] = head;
+
+  YAML::Node workers = y::seq();
+  for (const RayGroup& g : spec.workerGroups) {
+    YAML::Node w = y::map();
+    y::set(w, "groupName", g.name);
+    w["replicas"] = y::integer(g.replicas);
+    w["minReplicas"] = y::integer(g.minReplicas);
+    w["maxReplicas"] = y::integer(g.maxReplicas);
+    w["rayStartParams"] = y::stringMap(g.rayStartParams);
+    w["template"] = podTemplate(spec, g);
+    workers.push_back(w);
+  }
+  if (workers.size() > 0) s["workerGroupSpecs"] = workers;
+  rc["spec"] = s;
+  return rc;
+}
+
+}  // namespace raylog

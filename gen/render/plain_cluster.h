@@ -1,0 +1,18 @@
+#pragma once
+// Spec -> a RayCluster with no logging pieces: what a user would write by hand before thinking
+// about logs. render then adds the pieces with applyLoggingPieces, as inject does.
+#include <yaml-cpp/yaml.h>
+
+#include "spec/spec.h"
+
+namespace raylog {
+
+// Labels every rendered object carries: the spec's own plus managed-by and name.
+YAML::Node commonLabels(const Spec& spec);
+
+// metadata with name, namespace (when set), labels and annotations.
+YAML::Node objectMetadata(const Spec& spec, const std::string& name);
+
+YAML::Node plainRayCluster(const Spec& spec);
+
+}  // namespace raylog

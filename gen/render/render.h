@@ -1,0 +1,22 @@
+#pragma once
+// Spec -> every object the user applies, in dependency order (ConfigMaps before the pods that
+// mount them), as one multi-document YAML stream.
+#include <yaml-cpp/yaml.h>
+
+#include <string>
+#include <vector>
+
+#include "spec/spec.h"
+
+namespace raylog {
+
+std::vector<YAML::Node> renderObjects(const Spec& spec);
+
+// The stream with a leading comment that says where it came from.
+std::string renderStream(const Spec& spec);
+
+// Adds the spec's logging pieces to every pod template of a Ray object (RayCluster, RayJob,
+// RayService). Throws PieceConflict (see logging_pieces.h) naming the template's path.
+void addLoggingToRayObject(YAML::Node object, const Spec& spec);
+
+}  // namespace raylog

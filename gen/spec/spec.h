@@ -1,0 +1,64 @@
+#pragma once
+// The RayLogging spec after validation and defaulting: everything render needs, nothing optional
+// left to guess. Loaded by spec_loader.h.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace raylog {
+
+using StringMap = std::map<std::string, std::string>;
+
+struct Toleration {
+  std::string key, op, value, effect;  // empty = unset
+  std::optional<int64_t> tolerationSeconds;
+};
+
+// What a Ray pod of one group asks for and where it may run.
+struct RayGroup {
+  std::string name;       // "head" for the head group
+  bool isHead = false;
+  int64_t replicas = 1, minReplicas = 1, maxReplicas = 1;  // workers only
+  std::string cpu, memory;
+  int64_t gpu = 0;
+  StringMap rayStartParams;
+  StringMap nodeSelector;
+  std::vector<Toleration> tolerations;
+  std::string serviceType;  // head only
+};
+
+enum class SidecarMode { Classic, Native };
+
+struct AgentSpec {
+  std::string type;  // "fluent-bit"
+  std::string image;
+  SidecarMode sidecarMode = SidecarMode::Classic;
+  std::string requestCpu, requestMemory, limitCpu, limitMemory;
+  int64_t refreshIntervalSeconds = 5;
+  std::string memBufLimit;
+  int64_t flushSeconds = 1;
+  int64_t graceSeconds = 5;
+  std::string pathKey;
+  std::string logLevel;
+};
+
+struct OutputSpec {
+  std::string type;  // "stdout"
+  StringMap options;  // backend options after defaulting, by spec key (e.g. "format")
+};
+
+struct Spec {
+  std::string name;
+  std::optional<std::string> ns;
+  StringMap labels, annotations;
+  std::string strategy;  // "sidecar"
+  std::string rayVersion, rayImage;
+  RayGroup head;
+  std::vector<RayGroup> workerGroups;
+  AgentSpec agent;
+  OutputSpec output;
+};
+
+}  // namespace raylog

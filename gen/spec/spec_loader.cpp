@@ -1,0 +1,253 @@
+#include "spec/spec_loader.h"
+
+#include <set>
+
+#include "agents/fluent_bit_value.h"
+#include "k8s/names.h"
+#include "spec/schema_defaults.h"
+#include "util/resources.h"
+#include "yaml/source_file.h"
+
+namespace raylog {
+
+namespace {
+
+const char* kApiVersion = "raylog.dev/v1alpha1";
+const char* kKind = "RayLogging";
+
+// Values the schema allows as several JSON types but Kubernetes wants as strings.
+std::string asString(const nlohmann::json& v) {
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
+  if (v.is_number_float()) {
+    std::string s = v.dump();
+    return s;
+  }
+  return v.dump();
+}
+
+StringMap stringMapOf(const nlohmann::json& obj) {
+  StringMap m;
+  for (auto it = obj.begin(); it != obj.end(); ++it) m[it.key()] = asString(it.value());
+  return m;
+}
+
+std::vector<Toleration> tolerationsOf(const nlohmann::json& arr) {
+  std::vector<Toleration> out;
+  for (const auto& t : arr) {
+    Toleration tol;
+    tol.key = t.value("key", "");
+    tol.op = t.value("operator", "");
+    tol.value = t.value("value", "");
+    tol.effect = t.value("effect", "");
+    if (t.contains("tolerationSeconds")) tol.tolerationSeconds = t["tolerationSeconds"].get<int64_t>();
+    out.push_back(tol);
+  }
+  return out;
+}
+
+RayGroup groupOf(const nlohmann::json& g, bool isHead) {
+  RayGroup r;
+  r.isHead = isHead;
+  r.name = isHead ? "head" : g["name"].get<std::string>();
+  r.cpu = asString(g["cpu"]);
+  r.memory = asString(g["memory"]);
+  r.gpu = g["gpu"].get<int64_t>();
+  r.rayStartParams = stringMapOf(g["rayStartParams"]);
+  r.nodeSelector = stringMapOf(g["nodeSelector"]);
+  r.tolerations = tolerationsOf(g["tolerations"]);
+  if (isHead) {
+    r.serviceType = g["serviceType"].get<std::string>();
+  } else {
+    r.replicas = g["replicas"].get<int64_t>();
+    r.minReplicas = g.contains("minReplicas") ? g["minReplicas"].get<int64_t>() : r.replicas;
+    r.maxReplicas = g.contains("maxReplicas") ? g["maxReplicas"].get<int64_t>() : std::max(r.replicas, r.minReplicas);
+  }
+  return r;
+}
+
+// Friendlier than the schema's enum error for the commonest mistake: feeding render a manifest.
+void checkHeader(const JsonDocument& doc, const std::string& file) {
+  const auto& v = doc.value;
+  std::string kind = v.contains("kind") && v["kind"].is_string() ? v["kind"].get<std::string>() : "";
+  if (!kind.empty() && kind != kKind) {
+    std::string hint = (kind == "RayCluster" || kind == "RayJob" || kind == "RayService")
+                           ? "; this looks like a KubeRay manifest: render takes a RayLogging spec (see examples/)"
+                           : "; render takes a RayLogging spec (see `raylog-gen schema`)";
+    throw InputError(Diagnostic{locate(doc.marks, "/kind", file), "kind is '" + kind + "', expected '" + kKind + "'" + hint});
+  }
+  std::string api = v.contains("apiVersion") && v["apiVersion"].is_string() ? v["apiVersion"].get<std::string>() : "";
+  if (!api.empty() && api != kApiVersion)
+    throw InputError(Diagnostic{locate(doc.marks, "/apiVersion", file),
+                                "apiVersion is '" + api + "', expected '" + kApiVersion + "'"});
+}
+
+class SemanticChecks {
+ public:
+  SemanticChecks(const JsonDocument& doc, const std::string& file) : doc_(doc), file_(file) {}
+
+  void run(const Spec& s) {
+    checkMetadataMaps("/metadata/labels", s.labels, true);
+    checkMetadataMaps("/metadata/annotations", s.annotations, false);
+    if (s.labels.count("app.kubernetes.io/managed-by"))
+      error("/metadata/labels/app.kubernetes.io~1managed-by", true,
+            "label 'app.kubernetes.io/managed-by' is set by raylog-gen (to raylog-gen); remove it");
+
+    checkImage("/spec/ray/image", s.rayImage, "Ray image");
+    checkImage("/spec/agent/image", s.agent.image, "agent image");
+
+    checkGroup("/spec/head", s.head);
+    std::map<std::string, size_t> seen;
+    for (size_t i = 0; i < s.workerGroups.size(); ++i) {
+      const RayGroup& g = s.workerGroups[i];
+      const std::string p = "/spec/workerGroups/" + std::to_string(i);
+      auto [it, fresh] = seen.emplace(g.name, i);
+      if (!fresh)
+        error(p + "/name", false,
+              "worker group name '" + g.name + "' is already used by workerGroups[" + std::to_string(it->second) +
+                  "]; group names must be unique");
+      if (g.minReplicas > g.replicas)
+        error(p + "/minReplicas", false,
+              "minReplicas (" + std::to_string(g.minReplicas) + ") is greater than replicas (" +
+                  std::to_string(g.replicas) + "); lower minReplicas or raise replicas");
+      if (g.replicas > g.maxReplicas)
+        error(p + "/maxReplicas", false,
+              "maxReplicas (" + std::to_string(g.maxReplicas) + ") is less than replicas (" + std::to_string(g.replicas) +
+                  "); raise maxReplicas or lower replicas");
+      checkGroup(p, g);
+    }
+
+    const std::string& pk = s.agent.pathKey;
+    static const std::set<std::string> booleanWords = {"true", "false", "on", "off", "yes", "no", "True", "False",
+                                                       "On", "Off", "Yes", "No", "TRUE", "FALSE", "ON", "OFF"};
+    if (booleanWords.count(pk))
+      error("/spec/agent/pathKey", false,
+            "pathKey '" + pk + "' is the name of the record key that holds the file path, not a switch; "
+            "'" + pk + "' would store the path under a key called \"" + pk + "\"; use e.g. 'file'");
+    checkFluentBitValue("/spec/agent/pathKey", pk);
+    checkFluentBitValue("/spec/agent/memBufLimit", s.agent.memBufLimit);
+  }
+
+  const std::vector<Diagnostic>& diagnostics() const { return out_; }
+
+ private:
+  void error(const std::string& pointer, bool atKey, const std::string& message) {
+    out_.push_back({locate(doc_.marks, pointer, file_, atKey), message});
+  }
+
+  void checkMetadataMaps(const std::string& pointer, const StringMap& m, bool labels) {
+    for (const auto& [k, v] : m) {
+      const std::string p = jsonPointerAppend(pointer, k);
+      if (!isQualifiedName(k))
+        error(p, true, "'" + k + "' is not a valid " + std::string(labels ? "label" : "annotation") +
+                           " key: [prefix/]name, name at most 63 letters, digits, '-', '_' or '.'");
+      if (labels && !isLabelValue(v))
+        error(p, false, "label value '" + v + "' is not valid: at most 63 letters, digits, '-', '_' or '.', "
+                        "starting and ending with a letter or digit");
+    }
+  }
+
+  void checkImage(const std::string& pointer, const std::string& image, const std::string& what) {
+    if (!isPinnedImage(image))
+      error(pointer, false,
+            what + " '" + image + "' is not pinned to a version; use a tag such as :3.2.10 (not latest) or a digest");
+    for (unsigned char c : image)
+      if (c <= ' ' || c == 0x7f) {
+        error(pointer, false, what + " contains blanks or control characters");
+        break;
+      }
+  }
+
+  void checkGroup(const std::string& pointer, const RayGroup& g) {
+    // These ray start options move or hide the files the agent tails.
+    for (const char* moved : {"temp-dir", "log-dir"})
+      if (g.rayStartParams.count(moved))
+        error(pointer + "/rayStartParams/" + moved, true,
+              std::string("rayStartParams '") + moved +
+                  "' moves Ray's logs out of /tmp/ray, where the log agent reads them; remove it");
+    for (const auto& [k, v] : g.nodeSelector)
+      if (!isQualifiedName(k))
+        error(jsonPointerAppend(pointer + "/nodeSelector", k), true, "'" + k + "' is not a valid node label key");
+  }
+
+  void checkFluentBitValue(const std::string& pointer, const std::string& v) {
+    if (auto problem = fluentBitValueProblem(v))
+      error(pointer, false, "'" + lastPointerToken(pointer) + "' " + *problem + "; it goes into the Fluent Bit config");
+  }
+
+  const JsonDocument& doc_;
+  std::string file_;
+  std::vector<Diagnostic> out_;
+};
+
+}  // namespace
+
+const JsonSchema& specSchema() {
+  static const JsonSchema schema(nlohmann::json::parse(resource("schemas/raylogging.schema.json")));
+  return schema;
+}
+
+Spec loadSpecText(const std::string& text, const std::string& file) {
+  std::vector<ParsedDocument> docs;
+  for (ParsedDocument& d : parseYamlStream(text, file))
+    if (!d.root.IsNull()) docs.push_back(d);  // a stray "---" is not a second spec
+  if (docs.empty())
+    throw InputError(Diagnostic{{file, 1, 1}, "file is empty; expected a RayLogging spec (see examples/ or `raylog-gen schema`)"});
+  if (docs.size() > 1)
+    throw InputError(Diagnostic{docs[1].start, "found a second YAML document; a spec file holds exactly one RayLogging "
+                                               "document, so split the others into their own files"});
+  if (!docs[0].root.IsMap())
+    throw InputError(Diagnostic{docs[0].start, "expected a mapping with apiVersion, kind, metadata and spec"});
+
+  JsonDocument doc = yamlToJson(docs[0].root, file);
+  checkHeader(doc, file);
+  std::vector<Diagnostic> problems = specSchema().validate(doc, file);
+  if (!problems.empty()) throw InputError(problems);
+
+  nlohmann::json v = doc.value;
+  applySchemaDefaults(v, specSchema());
+
+  Spec s;
+  const auto& md = v["metadata"];
+  s.name = md["name"].get<std::string>();
+  if (md.contains("namespace")) s.ns = md["namespace"].get<std::string>();
+  if (md.contains("labels")) s.labels = stringMapOf(md["labels"]);
+  if (md.contains("annotations")) s.annotations = stringMapOf(md["annotations"]);
+
+  const auto& sp = v["spec"];
+  s.strategy = sp["strategy"].get<std::string>();
+  s.rayVersion = sp["ray"]["version"].get<std::string>();
+  s.rayImage = sp["ray"].contains("image") ? sp["ray"]["image"].get<std::string>() : "rayproject/ray:" + s.rayVersion;
+  s.head = groupOf(sp["head"], true);
+  for (const auto& g : sp["workerGroups"]) s.workerGroups.push_back(groupOf(g, false));
+
+  const auto& a = sp["agent"];
+  s.agent.type = a["type"].get<std::string>();
+  s.agent.image = a["image"].get<std::string>();
+  s.agent.sidecarMode = a["sidecarMode"].get<std::string>() == "native" ? SidecarMode::Native : SidecarMode::Classic;
+  const auto& res = a["resources"];
+  s.agent.requestCpu = asString(res["requests"].value("cpu", nlohmann::json("50m")));
+  s.agent.requestMemory = asString(res["requests"].value("memory", nlohmann::json("64Mi")));
+  s.agent.limitCpu = asString(res["limits"].value("cpu", nlohmann::json("200m")));
+  s.agent.limitMemory = asString(res["limits"].value("memory", nlohmann::json("128Mi")));
+  s.agent.refreshIntervalSeconds = a["refreshIntervalSeconds"].get<int64_t>();
+  s.agent.memBufLimit = a["memBufLimit"].get<std::string>();
+  s.agent.flushSeconds = a["flushSeconds"].get<int64_t>();
+  s.agent.graceSeconds = a["graceSeconds"].get<int64_t>();
+  s.agent.pathKey = a["pathKey"].get<std::string>();
+  s.agent.logLevel = a["logLevel"].get<std::string>();
+
+  const auto& o = sp["output"];
+  s.output.type = o["type"].get<std::string>();
+  for (auto it = o.begin(); it != o.end(); ++it)
+    if (it.key() != "type") s.output.options[it.key()] = asString(it.value());
+
+  SemanticChecks checks(doc, file);
+  checks.run(s);
+  if (!checks.diagnostics().empty()) throw InputError(checks.diagnostics());
+  return s;
+}
+
+Spec loadSpecFile(const std::string& path) { return loadSpecText(readInputFile(path), displayName(path)); }
+
+}  // namespace raylog

@@ -1,0 +1,35 @@
+#pragma once
+// A message about the user's input, located at file:line:col, and the exception that carries
+// a batch of them out of a loader.
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace raylog {
+
+struct Location {
+  std::string file;
+  int line = 0;    // 1-based; 0 when unknown
+  int column = 0;  // 1-based; 0 when unknown
+};
+
+struct Diagnostic {
+  Location where;
+  std::string message;  // what is wrong, then what to do
+
+  // "file:line:col: error: message" (line and column left out when unknown).
+  std::string format(const std::string& severity = "error") const;
+};
+
+// Thrown by loaders when the input is unusable; holds every problem found, in file order.
+class InputError : public std::runtime_error {
+ public:
+  explicit InputError(std::vector<Diagnostic> diagnostics);
+  explicit InputError(Diagnostic diagnostic);
+  const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+
+ private:
+  std::vector<Diagnostic> diagnostics_;
+};
+
+}  // namespace raylog
