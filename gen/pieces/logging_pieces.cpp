@@ -1,5 +1,7 @@
 #include "pieces/logging_pieces.h"
 
+#include <algorithm>
+
 #include "pieces/logging_names.h"
 #include "yaml/yaml_build.h"
 #include "yaml/yaml_emit.h"
@@ -105,6 +107,8 @@ LoggingPieces loggingPiecesFor(const Spec& spec, RayNodeType /*type*/) {
   p.volumes.push_back(cfg);
 
   p.sidecars.push_back(fluentBitSidecar(spec));
+  // Ray's preStop `ray stop` and the agent's Grace both run inside the pod's grace period.
+  p.minTerminationGraceSeconds = std::max<int64_t>(30, spec.agent.graceSeconds + 10);
   return p;
 }
 
@@ -132,6 +136,18 @@ void applyLoggingPieces(PodTemplate& tmpl, const LoggingPieces& pieces) {
   if (tmpl.podSpec()["initContainers"] && tmpl.podSpec()["initContainers"].size() == 0)
     tmpl.podSpec().remove("initContainers");
   y::set(annotations, kLoggingAnnotation, pieces.agentName);
+
+  YAML::Node podSpec = tmpl.podSpec();
+  const YAML::Node grace = podSpec["terminationGracePeriodSeconds"];
+  int64_t current = 30;
+  if (grace && grace.IsScalar()) {
+    try {
+      current = grace.as<int64_t>();
+    } catch (const YAML::Exception&) {
+    }
+  }
+  if (pieces.minTerminationGraceSeconds > current)
+    podSpec["terminationGracePeriodSeconds"] = y::integer(pieces.minTerminationGraceSeconds);
 }
 
 }  // namespace raylog

@@ -23,6 +23,9 @@ struct LoggingPieces {
   std::vector<YAML::Node> sidecars;
   bool nativeSidecars = false;  // initContainers with restartPolicy: Always
   std::string agentName;        // recorded in the kLoggingAnnotation
+  // The pod must give the agent this long to flush on shutdown (terminationGracePeriodSeconds
+  // is raised to it when lower; Kubernetes' default is 30).
+  int64_t minTerminationGraceSeconds = 30;
 };
 
 // A pod template that already holds something of the same name that is not raylog-gen's.

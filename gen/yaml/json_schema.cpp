@@ -241,7 +241,8 @@ std::string JsonSchema::explain(const std::string& pointer, const std::string& d
            " are allowed";
   if (description.find("regex") != std::string::npos || description.find("pattern") != std::string::npos) {
     std::string msg = name + " is " + (value->is_string() ? shortValue(*value) : value->dump()) + ", which is not valid";
-    if (has("description")) msg += ": " + (*sub)["description"].get<std::string>();
+    if (has("x-expected")) msg += "; expected " + (*sub)["x-expected"].get<std::string>();
+    else if (has("description")) msg += ": " + (*sub)["description"].get<std::string>();
     else if (has("pattern")) msg += "; it must match " + (*sub)["pattern"].get<std::string>();
     return msg;
   }

@@ -1,0 +1,12 @@
+# Renders SPEC with BINARY and compares with EXPECTED byte for byte.
+execute_process(COMMAND ${BINARY} render ${SPEC} OUTPUT_VARIABLE actual ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "render ${SPEC} failed (exit ${rc}):\n${err}")
+endif()
+file(READ ${EXPECTED} expected)
+if(NOT actual STREQUAL expected)
+  file(WRITE ${EXPECTED}.actual "${actual}")
+  execute_process(COMMAND diff -u ${EXPECTED} ${EXPECTED}.actual)
+  file(REMOVE ${EXPECTED}.actual)
+  message(FATAL_ERROR "${EXPECTED} differs from the binary's output; if the change is intended, run: cmake --build build --target update-golden")
+endif()

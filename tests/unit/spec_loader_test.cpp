@@ -1,0 +1,103 @@
+#include <catch2/catch.hpp>
+
+#include "spec/spec_loader.h"
+#include "test_helpers.h"
+
+using namespace raylog;
+using testing::specFrom;
+
+static std::vector<Diagnostic> problems(const std::string& yaml) {
+  try {
+    specFrom(yaml);
+  } catch (const InputError& e) {
+    return e.diagnostics();
+  }
+  return {};
+}
+
+TEST_CASE("the minimal spec is complete: every other field has a default") {
+  Spec s = specFrom("spec:\n  output: {type: stdout}\n");
+  CHECK(s.name == "t");
+  CHECK_FALSE(s.ns.has_value());
+  CHECK(s.strategy == "sidecar");
+  CHECK(s.rayVersion == "2.46.0");
+  CHECK(s.rayImage == "rayproject/ray:2.46.0");
+  CHECK(s.head.cpu == "1");
+  CHECK(s.head.rayStartParams.at("dashboard-host") == "0.0.0.0");
+  REQUIRE(s.workerGroups.size() == 1);
+  CHECK(s.workerGroups[0].name == "workers");
+  CHECK(s.workerGroups[0].minReplicas == 1);
+  CHECK(s.workerGroups[0].maxReplicas == 1);
+  CHECK(s.agent.image == "fluent/fluent-bit:3.2.10");
+  CHECK(s.agent.sidecarMode == SidecarMode::Classic);
+  CHECK(s.agent.refreshIntervalSeconds == 5);
+  CHECK(s.agent.pathKey == "file");
+  CHECK(s.output.options.at("format") == "json_lines");
+}
+
+TEST_CASE("numbers given for quantities and ray start params become strings") {
+  Spec s = specFrom("spec:\n  head: {cpu: 0.5, rayStartParams: {num-cpus: 0, block: true}}\n  output: {type: stdout}\n");
+  CHECK(s.head.cpu == "0.5");
+  CHECK(s.head.rayStartParams.at("num-cpus") == "0");
+  CHECK(s.head.rayStartParams.at("block") == "true");
+}
+
+TEST_CASE("an empty workerGroups list means a head-only cluster") {
+  CHECK(specFrom("spec:\n  workerGroups: []\n  output: {type: stdout}\n").workerGroups.empty());
+}
+
+TEST_CASE("unknown keys get a did-you-mean at the key's position") {
+  auto p = problems("spec:\n  workerGroup: []\n  output: {type: stdout}\n");
+  REQUIRE(p.size() == 1);
+  CHECK(p[0].where.line == 6);
+  CHECK(p[0].where.column == 3);
+  CHECK_THAT(p[0].message, Catch::Contains("unknown key 'workerGroup'") && Catch::Contains("did you mean 'workerGroups'"));
+}
+
+TEST_CASE("semantic checks the schema cannot express") {
+  auto dup = problems("spec:\n  workerGroups: [{name: a}, {name: a}]\n  output: {type: stdout}\n");
+  REQUIRE(dup.size() == 1);
+  CHECK_THAT(dup[0].message, Catch::Contains("already used"));
+
+  auto range = problems("spec:\n  workerGroups: [{name: a, replicas: 5, maxReplicas: 2}]\n  output: {type: stdout}\n");
+  REQUIRE(range.size() == 1);
+  CHECK_THAT(range[0].message, Catch::Contains("maxReplicas (2) is less than replicas (5)"));
+
+  auto min = problems("spec:\n  workerGroups: [{name: a, replicas: 1, minReplicas: 3, maxReplicas: 4}]\n  output: {type: stdout}\n");
+  REQUIRE(min.size() == 1);
+  CHECK_THAT(min[0].message, Catch::Contains("minReplicas (3) is greater than replicas (1)"));
+
+  auto latest = problems("spec:\n  agent: {image: 'fluent/fluent-bit:latest'}\n  output: {type: stdout}\n");
+  REQUIRE(latest.size() == 1);
+  CHECK_THAT(latest[0].message, Catch::Contains("not pinned"));
+
+  auto untagged = problems("spec:\n  ray: {image: 'rayproject/ray'}\n  output: {type: stdout}\n");
+  REQUIRE(untagged.size() == 1);
+
+  auto boolKey = problems("spec:\n  agent: {pathKey: 'true'}\n  output: {type: stdout}\n");
+  REQUIRE(boolKey.size() == 1);
+  CHECK_THAT(boolKey[0].message, Catch::Contains("not a switch"));
+
+  auto tempDir = problems("spec:\n  head: {rayStartParams: {temp-dir: /data}}\n  output: {type: stdout}\n");
+  REQUIRE(tempDir.size() == 1);
+  CHECK_THAT(tempDir[0].message, Catch::Contains("moves Ray's logs"));
+}
+
+TEST_CASE("hostile values never reach the Fluent Bit config") {
+  for (const char* v : {"\"file\\n[OUTPUT]\\n    Name http\"", "\"$(id)\"", "\"a b\"", "\"${HOME}\"", "\"x'y\""}) {
+    auto p = problems(std::string("spec:\n  agent: {pathKey: ") + v + "}\n  output: {type: stdout}\n");
+    CAPTURE(v);
+    CHECK(p.size() == 1);
+  }
+  auto mem = problems("spec:\n  agent: {memBufLimit: \"5MB\\n[OUTPUT]\"}\n  output: {type: stdout}\n");
+  CHECK(mem.size() == 1);
+}
+
+TEST_CASE("several problems are all reported, in file order") {
+  auto p = problems("spec:\n  head: {cpu: lots}\n  workerGroups: [{name: A_B, replicas: -1}]\n  output: {type: stdout}\n");
+  REQUIRE(p.size() == 3);
+  CHECK(p[0].where.line == 6);
+  CHECK_THAT(p[0].message, Catch::Contains("expected a Kubernetes quantity"));
+  CHECK(p[1].where.line == 7);
+  CHECK(p[1].where.line <= p[2].where.line);
+}

@@ -1,0 +1,72 @@
+#include <catch2/catch.hpp>
+
+#include "yaml/source_file.h"
+#include "yaml/yaml_to_json.h"
+
+using namespace raylog;
+
+static JsonDocument convert(const std::string& text) {
+  return yamlToJson(parseYamlStream(text, "t.yaml").at(0).root, "t.yaml");
+}
+
+TEST_CASE("plain scalars resolve by the YAML 1.2 core schema, quoted ones stay strings") {
+  auto doc = convert("a: 1\nb: \"1\"\nc: true\nd: 'true'\ne: 1.5\nf: ~\ng: hello\nh: 0x1f\ni: yes\n");
+  CHECK(doc.value["a"] == 1);
+  CHECK(doc.value["b"] == "1");
+  CHECK(doc.value["c"] == true);
+  CHECK(doc.value["d"] == "true");
+  CHECK(doc.value["e"] == 1.5);
+  CHECK(doc.value["f"].is_null());
+  CHECK(doc.value["g"] == "hello");
+  CHECK(doc.value["h"] == 31);
+  CHECK(doc.value["i"] == "yes");  // YAML 1.2: only true/false are booleans
+}
+
+TEST_CASE("marks locate keys and values, 0-based in yaml-cpp") {
+  auto doc = convert("spec:\n  workerGroups:\n    - name: a\n");
+  const NodeMarks& m = doc.marks.at("/spec/workerGroups/0/name");
+  CHECK(m.key.line == 2);
+  CHECK(m.key.column == 6);
+  CHECK(m.value.column == 12);
+}
+
+TEST_CASE("duplicate keys are an error at the second key") {
+  try {
+    convert("a: 1\nb: 2\na: 3\n");
+    FAIL("expected an InputError");
+  } catch (const InputError& e) {
+    CHECK(e.diagnostics()[0].where.line == 3);
+    CHECK_THAT(e.diagnostics()[0].message, Catch::Contains("duplicate key 'a'"));
+  }
+}
+
+TEST_CASE("deep nesting and alias bombs are errors, not crashes") {
+  std::string deep = "a: " + std::string(100, '[') + std::string(100, ']') + "\n";
+  CHECK_THROWS_AS(convert(deep), InputError);
+
+  std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  std::string prev = "a";
+  for (int i = 0; i < 8; ++i) {
+    std::string name = "l" + std::to_string(i);
+    bomb += name + ": &" + name + " [";
+    for (int j = 0; j < 10; ++j) bomb += (j ? ", *" : "*") + prev;
+    bomb += "]\n";
+    prev = name;
+  }
+  try {
+    convert(bomb);
+    FAIL("expected an InputError");
+  } catch (const InputError& e) {
+    CHECK_THAT(e.diagnostics()[0].message, Catch::Contains("aliases"));
+  }
+}
+
+TEST_CASE("very deep input stops in the parser with a located error") {
+  std::string deep(20000, '[');
+  try {
+    parseYamlStream(deep, "t.yaml");
+    FAIL("expected an InputError");
+  } catch (const InputError& e) {
+    CHECK_THAT(e.diagnostics()[0].format(), Catch::StartsWith("t.yaml:1:"));
+  }
+}
