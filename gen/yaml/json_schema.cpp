@@ -112,6 +112,16 @@ const nlohmann::json* valueAt(const nlohmann::json& doc, const std::string& poin
 
 }  // namespace
 
+std::string humanPath(const std::string& pointer) {
+  std::string out;
+  for (const std::string& t : splitPointer(pointer)) {
+    bool index = !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (index) out += "[" + t + "]";
+    else out += (out.empty() ? "" : ".") + t;
+  }
+  return out;
+}
+
 std::string lastPointerToken(const std::string& pointer) {
   auto tokens = splitPointer(pointer);
   return tokens.empty() ? "" : tokens.back();
@@ -179,7 +189,9 @@ void JsonSchema::checkUnknownKeys(const nlohmann::json& value, const nlohmann::j
       if (props && props->contains(it.key())) {
         checkUnknownKeys(it.value(), &(*props)[it.key()], child, doc, file, out);
       } else if (closed) {
-        std::string where = pointer.empty() ? "at the top level" : "in '" + lastPointerToken(pointer) + "'";
+        std::string where = pointer.empty() ? "at the top level" : "in " + humanPath(pointer);
+        std::string suggestion = closestMatch(it.key(), known);
+        if (!suggestion.empty()) suggested_.insert(jsonPointerAppend(pointer, suggestion));
         std::string msg = "unknown key '" + it.key() + "' " + where + didYouMean(it.key(), known);
         msg += "; allowed keys: " + joinWords(known, "and");
         out.push_back({locate(doc.marks, child, file, true), msg});
@@ -251,6 +263,7 @@ std::string JsonSchema::explain(const std::string& pointer, const std::string& d
 
 std::vector<Diagnostic> JsonSchema::validate(const JsonDocument& doc, const std::string& file) const {
   std::vector<Diagnostic> out;
+  suggested_.clear();
   checkUnknownKeys(doc.value, &schema_, "", doc, file, out);
 
   valijson::Validator validator;  // strong types: "1" is not an integer
@@ -280,12 +293,14 @@ std::vector<Diagnostic> JsonSchema::validate(const JsonDocument& doc, const std:
 
     std::string message;
     Location where;
-    const std::string missingPrefix = "Object is missing required property '";
+    const std::string missingPrefix = "issing required property '";  // valijson words it two ways
     auto m = r.description.find(missingPrefix);
     if (m != std::string::npos) {
       std::string key = r.description.substr(m + missingPrefix.size());
       key = key.substr(0, key.find('\''));
-      std::string parent = r.pointer.empty() ? "the document" : "'" + lastPointerToken(r.pointer) + "'";
+      // A misspelt key already says "did you mean" this one; do not also report it missing.
+      if (suggested_.count(jsonPointerAppend(r.pointer, key))) continue;
+      std::string parent = r.pointer.empty() ? "the document" : humanPath(r.pointer);
       message = "missing required key '" + key + "' in " + parent + "; add it (see `raylog-gen schema`)";
       where = locate(doc.marks, r.pointer, file, true);
     } else {

@@ -4,6 +4,7 @@
 // allowed. Used for the RayLogging spec and, in tests, for the KubeRay CRD schemas.
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -39,11 +40,15 @@ class JsonSchema {
   std::string explain(const std::string& pointer, const std::string& description, const nlohmann::json& doc) const;
 
   nlohmann::json schema_;
+  mutable std::set<std::string> suggested_;  // pointers a did-you-mean pointed to, per validate()
   std::unique_ptr<valijson::Schema> compiled_;
 };
 
 // Where the value at `pointer` (or its nearest located ancestor) is; `atKey` prefers the key.
 Location locate(const MarkMap& marks, std::string pointer, const std::string& file, bool atKey = false);
+
+// "/spec/workerGroups/0" -> "spec.workerGroups[0]", for messages.
+std::string humanPath(const std::string& pointer);
 
 // The last token of a JSON pointer, unescaped ("/spec/head/cpu" -> "cpu").
 std::string lastPointerToken(const std::string& pointer);

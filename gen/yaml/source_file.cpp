@@ -57,6 +57,18 @@ std::string readInputFile(const std::string& path) {
   return readBounded(in, name);
 }
 
+// The parser may stop past the last line (unclosed brackets); point at the last line instead.
+static Location clampToText(Location where, const std::string& text) {
+  int lines = 0;
+  for (char c : text) lines += c == '\n';
+  if (!text.empty() && text.back() != '\n') ++lines;
+  if (lines > 0 && where.line > lines) {
+    where.line = lines;
+    where.column = 1;
+  }
+  return where;
+}
+
 std::vector<ParsedDocument> parseYamlStream(const std::string& text, const std::string& file) {
   std::vector<ParsedDocument> docs;
   try {
@@ -64,9 +76,9 @@ std::vector<ParsedDocument> parseYamlStream(const std::string& text, const std::
   } catch (const YAML::ParserException& e) {  // includes YAML::DeepRecursion
     std::string msg = e.msg;
     if (dynamic_cast<const YAML::DeepRecursion*>(&e)) msg = "nesting is too deep";
-    throw InputError(Diagnostic{locationOf(e.mark, file), "invalid YAML: " + msg});
+    throw InputError(Diagnostic{clampToText(locationOf(e.mark, file), text), "invalid YAML: " + msg});
   } catch (const YAML::Exception& e) {
-    throw InputError(Diagnostic{locationOf(e.mark, file), "invalid YAML: " + e.msg});
+    throw InputError(Diagnostic{clampToText(locationOf(e.mark, file), text), "invalid YAML: " + e.msg});
   }
   return docs;
 }

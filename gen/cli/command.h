@@ -1,0 +1,15 @@
+#pragma once
+// Each subcommand lives in its own file and registers itself here; main.cpp only parses and
+// turns exceptions into messages and exit codes.
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace raylog {
+
+// What a chosen subcommand does; returns the process exit code (cli/exit_codes.h).
+using CommandAction = std::function<int()>;
+
+void registerRenderCommand(CLI::App& app, CommandAction& action);
+void registerSchemaCommand(CLI::App& app, CommandAction& action);
+
+}  // namespace raylog

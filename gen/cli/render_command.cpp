@@ -1,0 +1,35 @@
+// raylog-gen render SPEC [-o FILE]
+#include <iostream>
+#include <memory>
+
+#include "cli/command.h"
+#include "cli/exit_codes.h"
+#include "cli/output_file.h"
+#include "render/render.h"
+#include "spec/spec_loader.h"
+
+namespace raylog {
+
+void registerRenderCommand(CLI::App& app, CommandAction& action) {
+  struct Options {
+    std::string spec, output;
+  };
+  auto opts = std::make_shared<Options>();
+  CLI::App* cmd = app.add_subcommand("render", "Render a RayLogging spec into Kubernetes manifests (stdout by default)");
+  cmd->add_option("spec", opts->spec, "RayLogging spec file, or - for standard input")->required();
+  cmd->add_option("-o,--output", opts->output, "Write to this file instead of standard output (all or nothing)");
+  cmd->callback([opts, &action] {
+    action = [opts] {
+      const std::string text = renderStream(loadSpecFile(opts->spec));  // throws before anything is written
+      try {
+        writeOutput(opts->output, text);
+      } catch (const std::runtime_error& e) {
+        std::cerr << "raylog-gen: error: " << e.what() << "\n";
+        return exit_code::kWriteFailed;
+      }
+      return exit_code::kOk;
+    };
+  });
+}
+
+}  // namespace raylog

@@ -1,0 +1,19 @@
+// raylog-gen schema: the spec's JSON Schema, for yaml-language-server and other editors.
+#include "cli/command.h"
+#include "cli/exit_codes.h"
+#include "cli/output_file.h"
+#include "util/resources.h"
+
+namespace raylog {
+
+void registerSchemaCommand(CLI::App& app, CommandAction& action) {
+  CLI::App* cmd = app.add_subcommand("schema", "Print the JSON Schema of the RayLogging spec (for editors)");
+  cmd->callback([&action] {
+    action = [] {
+      writeOutput("", std::string(resource("schemas/raylogging.schema.json")));
+      return exit_code::kOk;
+    };
+  });
+}
+
+}  // namespace raylog
