@@ -11,5 +11,12 @@ using CommandAction = std::function<int()>;
 
 void registerRenderCommand(CLI::App& app, CommandAction& action);
 void registerSchemaCommand(CLI::App& app, CommandAction& action);
+void registerInjectCommand(CLI::App& app, CommandAction& action);
+void registerPluginCommand(CLI::App& app, CommandAction& action);
+void registerKrmCommand(CLI::App& app, CommandAction& action);
+
+// Run as kustomize's legacy exec plugin (the executable is named RayLogging): argv[1] is the
+// config file. Returns the exit code.
+int runKustomizeExecPlugin(int argc, char** argv);
 
 }  // namespace raylog

@@ -22,6 +22,11 @@ const char* kExitCodesHelp =
 
 int main(int argc, char** argv) {
   using namespace raylog;
+  // Installed as kustomize's exec plugin (`raylog-gen plugin install`), the binary runs as RayLogging.
+  const std::string self = argv[0];
+  if (self.size() >= 10 && self.compare(self.size() - 10, 10, "RayLogging") == 0 &&
+      (self.size() == 10 || self[self.size() - 11] == '/'))
+    return runKustomizeExecPlugin(argc, argv);
   CLI::App app{"raylog-gen: logging for Ray on Kubernetes (KubeRay). Renders a RayCluster whose logs "
                "outlive its pods from a short RayLogging spec."};
   app.set_version_flag("--version", std::string("raylog-gen ") + RAYLOG_VERSION);
@@ -31,6 +36,9 @@ int main(int argc, char** argv) {
   CommandAction action;
   registerRenderCommand(app, action);
   registerSchemaCommand(app, action);
+  registerInjectCommand(app, action);
+  registerPluginCommand(app, action);
+  registerKrmCommand(app, action);
 
   try {
     app.parse(argc, argv);

@@ -12,6 +12,13 @@ YAML::Node PodTemplate::containers() { return child(podSpec(), "containers", YAM
 YAML::Node PodTemplate::initContainers() { return child(podSpec(), "initContainers", YAML::NodeType::Sequence); }
 YAML::Node PodTemplate::volumes() { return child(podSpec(), "volumes", YAML::NodeType::Sequence); }
 YAML::Node PodTemplate::annotations() {
+  if (!node_["metadata"]) {
+    // metadata belongs before spec, as people write it: rebuild the map with it first.
+    YAML::Node rebuilt(YAML::NodeType::Map);
+    rebuilt["metadata"] = YAML::Node(YAML::NodeType::Map);
+    for (auto it = node_.begin(); it != node_.end(); ++it) rebuilt[it->first] = it->second;
+    node_ = rebuilt;  // assignment writes through to the document's node
+  }
   return child(child(node_, "metadata", YAML::NodeType::Map), "annotations", YAML::NodeType::Map);
 }
 

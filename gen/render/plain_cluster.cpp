@@ -18,7 +18,10 @@ YAML::Node objectMetadata(const Spec& spec, const std::string& name) {
   y::set(md, "name", name);
   if (spec.ns) y::set(md, "namespace", *spec.ns);
   md["labels"] = commonLabels(spec);
-  if (!spec.annotations.empty()) md["annotations"] = y::stringMap(spec.annotations);
+  StringMap annotations;
+  for (const auto& [k, v] : spec.annotations)
+    if (k.rfind("raylog.dev/", 0) != 0) annotations[k] = v;  // raylog.dev/* steer raylog-gen itself
+  if (!annotations.empty()) md["annotations"] = y::stringMap(annotations);
   return md;
 }
 

@@ -31,10 +31,14 @@ void addLoggingToRayObject(YAML::Node object, const Spec& spec) {
   }
 }
 
+std::vector<YAML::Node> agentConfigMaps(const Spec& spec) { return {fluentBitConfigMap(spec)}; }
+
 std::vector<YAML::Node> renderObjects(const Spec& spec) {
   YAML::Node cluster = plainRayCluster(spec);
   addLoggingToRayObject(cluster, spec);
-  return {fluentBitConfigMap(spec), cluster};
+  std::vector<YAML::Node> objects = agentConfigMaps(spec);
+  objects.push_back(cluster);
+  return objects;
 }
 
 std::string renderStream(const Spec& spec) {

@@ -12,6 +12,9 @@ namespace raylog {
 
 std::vector<YAML::Node> renderObjects(const Spec& spec);
 
+// The ConfigMaps the spec's agent mounts (in the spec's namespace); inject re-homes them.
+std::vector<YAML::Node> agentConfigMaps(const Spec& spec);
+
 // The stream with a leading comment that says where it came from.
 std::string renderStream(const Spec& spec);
 

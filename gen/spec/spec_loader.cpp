@@ -196,10 +196,14 @@ Spec loadSpecText(const std::string& text, const std::string& file) {
   if (docs.size() > 1)
     throw InputError(Diagnostic{docs[1].start, "found a second YAML document; a spec file holds exactly one RayLogging "
                                                "document, so split the others into their own files"});
-  if (!docs[0].root.IsMap())
-    throw InputError(Diagnostic{docs[0].start, "expected a mapping with apiVersion, kind, metadata and spec"});
+  return loadSpecNode(docs[0].root, file);
+}
 
-  JsonDocument doc = yamlToJson(docs[0].root, file);
+Spec loadSpecNode(const YAML::Node& root, const std::string& file) {
+  if (!root.IsMap())
+    throw InputError(Diagnostic{locationOf(root.Mark(), file), "expected a mapping with apiVersion, kind, metadata and spec"});
+
+  JsonDocument doc = yamlToJson(root, file);
   checkHeader(doc, file);
   std::vector<Diagnostic> problems = specSchema().validate(doc, file);
   if (!problems.empty()) throw InputError(problems);

@@ -1,6 +1,8 @@
 #pragma once
 // RayLogging spec file -> Spec: read, parse, validate against schemas/raylogging.schema.json,
 // fill defaults from that schema, then the checks a schema cannot express.
+#include <yaml-cpp/yaml.h>
+
 #include <string>
 
 #include "spec/spec.h"
@@ -16,5 +18,8 @@ Spec loadSpecFile(const std::string& path);
 
 // Loads a spec already read into memory; `file` names it in diagnostics.
 Spec loadSpecText(const std::string& text, const std::string& file);
+
+// Loads a spec from a node parsed elsewhere (a kustomize functionConfig); its marks locate errors.
+Spec loadSpecNode(const YAML::Node& root, const std::string& file);
 
 }  // namespace raylog

@@ -3,6 +3,11 @@
 #include <algorithm>
 #include <boost/filesystem.hpp>
 
+#include <catch2/catch.hpp>
+#include <set>
+
+#include "k8s/ray_object.h"
+#include "pieces/logging_names.h"
 #include "spec/spec_loader.h"
 
 namespace testing {
@@ -22,6 +27,47 @@ std::vector<std::string> exampleSpecs() {
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+size_t checkLoggingInvariants(const std::vector<YAML::Node>& objects, bool native) {
+  using namespace raylog;
+  std::set<std::string> configMaps;
+  for (const YAML::Node& o : objects)
+    if (o["kind"].Scalar() == "ConfigMap") configMaps.insert(o["metadata"]["name"].Scalar());
+  size_t templates = 0;
+  for (const YAML::Node& o : objects) {
+    std::vector<YAML::Node> rayObjects = {o};
+    if (o["kind"].Scalar() == "List")
+      for (const YAML::Node& item : o["items"]) rayObjects.push_back(item);
+    for (const YAML::Node& ray : rayObjects) {
+      for (RayPodTemplateRef& ref : rayPodTemplates(ray)) {
+        CAPTURE(ref.path);
+        ++templates;
+        YAML::Node rayMount = findMountAt(ref.tmpl.rayContainer(), kRayLogMountPath);
+        REQUIRE(rayMount);
+        YAML::Node volume = ref.tmpl.findVolume(rayMount["name"].Scalar());
+        REQUIRE(volume);
+        CHECK(volume["emptyDir"].IsMap());
+
+        YAML::Node agent = ref.tmpl.findContainer(kFluentBitContainer);
+        REQUIRE(agent);
+        YAML::Node agentMount = findMountAt(agent, kRayLogMountPath);
+        REQUIRE(agentMount);
+        CHECK(agentMount["name"].Scalar() == rayMount["name"].Scalar());
+
+        YAML::Node configMount = findMountAt(agent, kFluentBitConfigPath);
+        REQUIRE(configMount);
+        YAML::Node configVolume = ref.tmpl.findVolume(configMount["name"].Scalar());
+        REQUIRE(configVolume);
+        CHECK(configMaps.count(configVolume["configMap"]["name"].Scalar()) == 1);
+
+        CHECK(agent["resources"]["requests"]["memory"]);
+        CHECK(agent["resources"]["limits"]["memory"]);
+        CHECK(static_cast<bool>(findByName(ref.tmpl.node()["spec"]["initContainers"], kFluentBitContainer)) == native);
+      }
+    }
+  }
+  return templates;
 }
 
 }  // namespace testing

@@ -1,5 +1,7 @@
 #pragma once
 // Small helpers shared by unit tests.
+#include <yaml-cpp/yaml.h>
+
 #include <string>
 #include <vector>
 
@@ -13,5 +15,11 @@ raylog::Spec specFrom(const std::string& yaml);
 
 // Paths of every examples/*/raylog.yaml in the source tree, sorted.
 std::vector<std::string> exampleSpecs();
+
+// Checks, with Catch assertions, that every Ray pod template in `objects` has the logging pieces
+// wired right: Ray and Fluent Bit mount one emptyDir at /tmp/ray, the mounted config volume
+// names a ConfigMap present in `objects`, the sidecar has requests and limits, and it sits in
+// initContainers exactly when `native`. Returns the number of pod templates checked.
+size_t checkLoggingInvariants(const std::vector<YAML::Node>& objects, bool native);
 
 }  // namespace testing
