@@ -8,3 +8,26 @@ foreach(spec IN LISTS specs)
   endif()
   message(STATUS "updated ${dir}/rendered.yaml")
 endforeach()
+
+# KRM function fixtures.
+file(GLOB krm_inputs ${TESTS}/krm/*.input.yaml)
+foreach(input IN LISTS krm_inputs)
+  string(REPLACE ".input.yaml" ".expected.yaml" expected ${input})
+  execute_process(COMMAND ${BINARY} krm INPUT_FILE ${input} OUTPUT_FILE ${expected})
+  message(STATUS "updated ${expected}")
+endforeach()
+
+# kustomize examples (need kubectl).
+find_program(KUBECTL kubectl)
+if(KUBECTL)
+  foreach(kind generator transformer)
+    execute_process(COMMAND bash ${TESTS}/kustomize_check.sh ${BINARY} ${EXAMPLES}/kustomize/${kind} --update
+                    RESULT_VARIABLE rc)
+    if(NOT rc EQUAL 0)
+      message(FATAL_ERROR "kustomize ${kind} failed")
+    endif()
+    message(STATUS "updated ${EXAMPLES}/kustomize/${kind}/expected.yaml")
+  endforeach()
+else()
+  message(WARNING "kubectl not found: examples/kustomize/*/expected.yaml not updated")
+endif()

@@ -1,0 +1,18 @@
+# Runs BINARY with ARGS (a |-separated list) on INPUT as stdin; compares stdout with EXPECTED
+# and the exit code with RC. With UPDATE=1 it rewrites EXPECTED instead.
+string(REPLACE "|" ";" args "${ARGS}")
+execute_process(COMMAND ${BINARY} ${args} INPUT_FILE ${INPUT} OUTPUT_VARIABLE actual ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(UPDATE)
+  file(WRITE ${EXPECTED} "${actual}")
+  return()
+endif()
+if(NOT rc EQUAL RC)
+  message(FATAL_ERROR "exit code ${rc}, expected ${RC}; stderr:\n${err}")
+endif()
+file(READ ${EXPECTED} expected)
+if(NOT actual STREQUAL expected)
+  file(WRITE ${EXPECTED}.actual "${actual}")
+  execute_process(COMMAND diff -u ${EXPECTED} ${EXPECTED}.actual)
+  file(REMOVE ${EXPECTED}.actual)
+  message(FATAL_ERROR "${EXPECTED} differs; if intended: cmake --build build --target update-golden")
+endif()
