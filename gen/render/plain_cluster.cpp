@@ -67,12 +67,8 @@ static YAML::Node podTemplate(const Spec& spec, const RayGroup& g) {
   return tmpl;
 }
 
-YAML::Node plainRayCluster(const Spec& spec) {
-  YAML::Node rc = y::map();
-  y::set(rc, "apiVersion", "ray.io/v1");
-  y::set(rc, "kind", "RayCluster");
-  rc["metadata"] = objectMetadata(spec, spec.name);
-
+// The RayClusterSpec: rayVersion, head group and worker groups.
+static YAML::Node plainClusterSpec(const Spec& spec) {
   YAML::Node s = y::map();
   y::set(s, "rayVersion", spec.rayVersion);
   YAML::Node head = y::map();
@@ -93,8 +89,40 @@ YAML::Node plainRayCluster(const Spec& spec) {
     workers.push_back(w);
   }
   if (workers.size() > 0) s["workerGroupSpecs"] = workers;
-  rc["spec"] = s;
-  return rc;
+  return s;
+}
+
+// RayJob fields first, the cluster last: the order KubeRay's samples use.
+static YAML::Node rayJobSpec(const Spec& spec, const YAML::Node& cluster) {
+  const RayJobSpec& j = spec.rayJob;
+  YAML::Node s = y::map();
+  y::set(s, "entrypoint", j.entrypoint);
+  if (!j.runtimeEnvYaml.empty()) y::set(s, "runtimeEnvYAML", j.runtimeEnvYaml);
+  if (!j.submissionMode.empty()) y::set(s, "submissionMode", j.submissionMode);
+  s["shutdownAfterJobFinishes"] = y::boolean(j.shutdownAfterJobFinishes);
+  s["ttlSecondsAfterFinished"] = y::integer(j.ttlSecondsAfterFinished);
+  if (j.activeDeadlineSeconds) s["activeDeadlineSeconds"] = y::integer(*j.activeDeadlineSeconds);
+  s["rayClusterSpec"] = cluster;
+  return s;
+}
+
+static YAML::Node rayServiceSpec(const Spec& spec, const YAML::Node& cluster) {
+  YAML::Node s = y::map();
+  y::set(s, "serveConfigV2", spec.rayService.serveConfigV2);
+  s["rayClusterConfig"] = cluster;
+  return s;
+}
+
+YAML::Node plainRayObject(const Spec& spec) {
+  YAML::Node o = y::map();
+  y::set(o, "apiVersion", "ray.io/v1");
+  y::set(o, "kind", spec.kind);
+  o["metadata"] = objectMetadata(spec, spec.name);
+  const YAML::Node cluster = plainClusterSpec(spec);
+  if (spec.kind == "RayJob") o["spec"] = rayJobSpec(spec, cluster);
+  else if (spec.kind == "RayService") o["spec"] = rayServiceSpec(spec, cluster);
+  else o["spec"] = cluster;
+  return o;
 }
 
 }  // namespace raylog

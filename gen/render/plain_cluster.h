@@ -13,6 +13,7 @@ YAML::Node commonLabels(const Spec& spec);
 // metadata with name, namespace (when set), labels and annotations.
 YAML::Node objectMetadata(const Spec& spec, const std::string& name);
 
-YAML::Node plainRayCluster(const Spec& spec);
+// The spec's kind (RayCluster, RayJob or RayService) with the cluster inside, no logging.
+YAML::Node plainRayObject(const Spec& spec);
 
 }  // namespace raylog

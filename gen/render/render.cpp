@@ -34,7 +34,7 @@ void addLoggingToRayObject(YAML::Node object, const Spec& spec) {
 std::vector<YAML::Node> agentConfigMaps(const Spec& spec) { return {fluentBitConfigMap(spec)}; }
 
 std::vector<YAML::Node> renderObjects(const Spec& spec) {
-  YAML::Node cluster = plainRayCluster(spec);
+  YAML::Node cluster = plainRayObject(spec);
   addLoggingToRayObject(cluster, spec);
   std::vector<YAML::Node> objects = agentConfigMaps(spec);
   objects.push_back(cluster);

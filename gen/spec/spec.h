@@ -49,7 +49,23 @@ struct OutputSpec {
   StringMap options;  // backend options after defaulting, by spec key (e.g. "format")
 };
 
+struct RayJobSpec {
+  std::string entrypoint;
+  std::string runtimeEnvYaml;  // "" when unset
+  bool shutdownAfterJobFinishes = true;
+  int64_t ttlSecondsAfterFinished = 60;
+  std::optional<int64_t> activeDeadlineSeconds;
+  std::string submissionMode;  // "" when unset
+};
+
+struct RayServiceSpec {
+  std::string serveConfigV2;  // YAML text, from the spec or the file it names
+};
+
 struct Spec {
+  std::string kind;  // RayCluster, RayJob or RayService
+  RayJobSpec rayJob;
+  RayServiceSpec rayService;
   std::string name;
   std::optional<std::string> ns;
   StringMap labels, annotations;

@@ -2,7 +2,11 @@
 
 #include <set>
 
+#include <boost/filesystem.hpp>
+
 #include "agents/fluent_bit_value.h"
+#include "yaml/json_to_yaml.h"
+#include "yaml/yaml_emit.h"
 #include "k8s/names.h"
 #include "spec/schema_defaults.h"
 #include "util/resources.h"
@@ -128,6 +132,61 @@ class SemanticChecks {
     checkFluentBitValue("/spec/agent/memBufLimit", s.agent.memBufLimit);
   }
 
+  // kind-specific fields: present exactly when the kind uses them; the Serve config read and
+  // checked to be YAML.
+  void loadRayKind(const nlohmann::json& sp, const std::string& file, Spec& s) {
+    for (const auto& [field, kind] : {std::pair<const char*, const char*>{"rayJob", "RayJob"}, {"rayService", "RayService"}}) {
+      if (sp.contains(field) && s.kind != kind)
+        error(std::string("/spec/") + field, true,
+              std::string(field) + " only applies to kind " + kind + "; set kind: " + kind + " or remove " + field);
+      if (!sp.contains(field) && s.kind == kind)
+        error("/spec/kind", false, std::string("kind ") + kind + " needs spec." + field +
+                                       (s.kind == "RayJob" ? " with an entrypoint" : " with serveConfigV2 or serveConfigV2File"));
+    }
+    if (s.kind == "RayJob" && sp.contains("rayJob")) {
+      const auto& j = sp["rayJob"];
+      s.rayJob.entrypoint = j["entrypoint"].get<std::string>();
+      s.rayJob.shutdownAfterJobFinishes = j["shutdownAfterJobFinishes"].get<bool>();
+      s.rayJob.ttlSecondsAfterFinished = j["ttlSecondsAfterFinished"].get<int64_t>();
+      if (j.contains("activeDeadlineSeconds")) s.rayJob.activeDeadlineSeconds = j["activeDeadlineSeconds"].get<int64_t>();
+      if (j.contains("submissionMode")) s.rayJob.submissionMode = j["submissionMode"].get<std::string>();
+      if (j.contains("runtimeEnv")) s.rayJob.runtimeEnvYaml = emitDocument(jsonToYaml(j["runtimeEnv"]));
+    }
+    if (s.kind == "RayService" && sp.contains("rayService")) {
+      const auto& r = sp["rayService"];
+      const bool inlineConfig = r.contains("serveConfigV2"), fromFile = r.contains("serveConfigV2File");
+      if (inlineConfig == fromFile) {
+        error("/spec/rayService", true, "set exactly one of serveConfigV2 (inline) and serveConfigV2File");
+        return;
+      }
+      const std::string pointer = inlineConfig ? "/spec/rayService/serveConfigV2" : "/spec/rayService/serveConfigV2File";
+      std::string text;
+      if (inlineConfig) {
+        text = r["serveConfigV2"].get<std::string>();
+      } else {
+        const std::string rel = r["serveConfigV2File"].get<std::string>();
+        boost::filesystem::path base = boost::filesystem::path(file).parent_path();
+        if (base.empty() || !boost::filesystem::is_directory(base)) base = ".";
+        const std::string path = boost::filesystem::path(rel).is_absolute() ? rel : (base / rel).string();
+        try {
+          text = readInputFile(path);
+        } catch (const InputError& e) {
+          error(pointer, false, "serveConfigV2File: " + e.diagnostics()[0].format() + " (the path is relative to the spec)");
+          return;
+        }
+      }
+      try {
+        YAML::Node serve = YAML::Load(text);
+        if (!serve.IsMap()) throw YAML::Exception(YAML::Mark::null_mark(), "expected a mapping with applications");
+      } catch (const YAML::Exception& e) {
+        error(pointer, false, "the Serve config is not valid YAML" +
+                                  (e.mark.is_null() ? "" : " (its line " + std::to_string(e.mark.line + 1) + ")") + ": " + e.msg);
+        return;
+      }
+      s.rayService.serveConfigV2 = text;
+    }
+  }
+
   const std::vector<Diagnostic>& diagnostics() const { return out_; }
 
  private:
@@ -228,7 +287,11 @@ Spec loadSpecNode(const YAML::Node& root, const std::string& file) {
   const auto& a = sp["agent"];
   s.agent.type = a["type"].get<std::string>();
   s.agent.image = a["image"].get<std::string>();
-  s.agent.sidecarMode = a["sidecarMode"].get<std::string>() == "native" ? SidecarMode::Native : SidecarMode::Classic;
+  s.kind = sp["kind"].get<std::string>();
+  const std::string mode = a.contains("sidecarMode") ? a["sidecarMode"].get<std::string>()
+                           : s.kind == "RayJob"      ? "native"  // a finished job's cluster is torn down at once
+                                                     : "classic";
+  s.agent.sidecarMode = mode == "native" ? SidecarMode::Native : SidecarMode::Classic;
   const auto& res = a["resources"];
   s.agent.requestCpu = asString(res["requests"].value("cpu", nlohmann::json("50m")));
   s.agent.requestMemory = asString(res["requests"].value("memory", nlohmann::json("64Mi")));
@@ -248,6 +311,7 @@ Spec loadSpecNode(const YAML::Node& root, const std::string& file) {
 
   SemanticChecks checks(doc, file);
   checks.run(s);
+  checks.loadRayKind(sp, file, s);
   if (!checks.diagnostics().empty()) throw InputError(checks.diagnostics());
   return s;
 }

@@ -101,3 +101,33 @@ TEST_CASE("several problems are all reported, in file order") {
   CHECK(p[1].where.line == 7);
   CHECK(p[1].where.line <= p[2].where.line);
 }
+
+TEST_CASE("RayJob and RayService fields go with their kind") {
+  Spec job = specFrom("spec:\n  kind: RayJob\n  rayJob: {entrypoint: python x.py, runtimeEnv: {pip: [a]}}\n  output: {type: stdout}\n");
+  CHECK(job.kind == "RayJob");
+  CHECK(job.rayJob.entrypoint == "python x.py");
+  CHECK(job.rayJob.runtimeEnvYaml == "pip:\n  - a\n");
+  CHECK(job.rayJob.ttlSecondsAfterFinished == 60);
+  CHECK(job.agent.sidecarMode == SidecarMode::Native);  // a job's cluster goes away at once
+  CHECK(specFrom("spec:\n  kind: RayJob\n  rayJob: {entrypoint: x}\n  agent: {sidecarMode: classic}\n  output: {type: stdout}\n")
+            .agent.sidecarMode == SidecarMode::Classic);
+
+  auto noJob = problems("spec:\n  kind: RayJob\n  output: {type: stdout}\n");
+  REQUIRE(noJob.size() == 1);
+  CHECK_THAT(noJob[0].message, Catch::Contains("kind RayJob needs spec.rayJob"));
+  auto wrongKind = problems("spec:\n  rayJob: {entrypoint: x}\n  output: {type: stdout}\n");
+  REQUIRE(wrongKind.size() == 1);
+  CHECK_THAT(wrongKind[0].message, Catch::Contains("rayJob only applies to kind RayJob"));
+
+  Spec svc = specFrom("spec:\n  kind: RayService\n  rayService: {serveConfigV2: \"applications: []\\n\"}\n  output: {type: stdout}\n");
+  CHECK(svc.rayService.serveConfigV2 == "applications: []\n");
+  auto both = problems("spec:\n  kind: RayService\n  rayService: {serveConfigV2: 'a: 1', serveConfigV2File: x.yaml}\n  output: {type: stdout}\n");
+  REQUIRE(both.size() == 1);
+  CHECK_THAT(both[0].message, Catch::Contains("exactly one of"));
+  auto missing = problems("spec:\n  kind: RayService\n  rayService: {serveConfigV2File: /nonexistent/serve.yaml}\n  output: {type: stdout}\n");
+  REQUIRE(missing.size() == 1);
+  CHECK_THAT(missing[0].message, Catch::Contains("no such file"));
+  auto notYaml = problems("spec:\n  kind: RayService\n  rayService: {serveConfigV2: \"a: [\"}\n  output: {type: stdout}\n");
+  REQUIRE(notYaml.size() == 1);
+  CHECK_THAT(notYaml[0].message, Catch::Contains("not valid YAML"));
+}
