@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "pieces/collector_pieces.h"
 #include "pieces/logging_names.h"
 #include "yaml/yaml_build.h"
 #include "yaml/yaml_emit.h"
@@ -58,6 +59,22 @@ void upsertNamed(YAML::Node list, const YAML::Node& item, bool owned, const std:
   list.push_back(item);
 }
 
+// Sets parent[path...] to `value` when absent or equal; an existing different value is replaced
+// only when raylog-gen owns the template.
+void setOwnedField(YAML::Node parent, const std::vector<std::string>& path, const YAML::Node& value, bool owned,
+                   const std::string& what) {
+  YAML::Node cur = parent;
+  for (size_t i = 0; i + 1 < path.size(); ++i) {
+    if (!cur[path[i]] || !cur[path[i]].IsMap()) cur[path[i]] = y::map();
+    YAML::Node next = cur[path[i]];
+    cur.reset(next);  // move the handle without writing through
+  }
+  const std::string& last = path.back();
+  if (cur[last] && !sameNode(cur[last], value) && !owned)
+    throw PieceConflict("the pod template already has a " + what + " that raylog-gen did not add; remove it");
+  cur[last] = value;
+}
+
 // Removes the entry named `name` from `list` (a sidecar that moves between containers and
 // initContainers when the sidecar mode changes).
 void removeNamed(YAML::Node list, const std::string& name) {
@@ -90,7 +107,7 @@ std::string ensureLogVolume(PodTemplate& tmpl, YAML::Node ray, const LoggingPiec
 
 }  // namespace
 
-LoggingPieces loggingPiecesFor(const Spec& spec, RayNodeType /*type*/) {
+LoggingPieces loggingPiecesFor(const Spec& spec, RayNodeType type) {
   LoggingPieces p;
   p.agentName = spec.agent.type;
   p.nativeSidecars = spec.agent.sidecarMode == SidecarMode::Native;
@@ -107,6 +124,7 @@ LoggingPieces loggingPiecesFor(const Spec& spec, RayNodeType /*type*/) {
   p.volumes.push_back(cfg);
 
   p.sidecars.push_back(fluentBitSidecar(spec));
+  if (spec.collector.enabled) addCollectorPieces(spec, type, p);
   // Ray's preStop `ray stop` and the agent's Grace both run inside the pod's grace period.
   p.minTerminationGraceSeconds = std::max<int64_t>(30, spec.agent.graceSeconds + 10);
   return p;
@@ -136,6 +154,14 @@ void applyLoggingPieces(PodTemplate& tmpl, const LoggingPieces& pieces) {
   if (tmpl.podSpec()["initContainers"] && tmpl.podSpec()["initContainers"].size() == 0)
     tmpl.podSpec().remove("initContainers");
   y::set(annotations, kLoggingAnnotation, pieces.agentName);
+
+  if (!pieces.rayEnv.empty()) {
+    if (!ray["env"] || !ray["env"].IsSequence()) ray["env"] = y::seq();
+    for (const YAML::Node& e : pieces.rayEnv) upsertNamed(ray["env"], e, owned, "Ray container environment variable");
+  }
+  if (pieces.rayPostStart) setOwnedField(ray, {"lifecycle", "postStart"}, pieces.rayPostStart, owned, "Ray container postStart hook");
+  if (!pieces.serviceAccountName.empty())
+    setOwnedField(tmpl.podSpec(), {"serviceAccountName"}, y::str(pieces.serviceAccountName), owned, "serviceAccountName");
 
   YAML::Node podSpec = tmpl.podSpec();
   const YAML::Node grace = podSpec["terminationGracePeriodSeconds"];

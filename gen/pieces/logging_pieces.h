@@ -22,6 +22,12 @@ struct LoggingPieces {
   // the template already has its own /tmp/ray emptyDir under another name.
   std::vector<YAML::Node> sidecars;
   bool nativeSidecars = false;  // initContainers with restartPolicy: Always
+  // Environment the Ray container needs (e.g. where to send events), by name.
+  std::vector<YAML::Node> rayEnv;
+  // The Ray container's lifecycle.postStart handler, when a piece needs one (null otherwise).
+  YAML::Node rayPostStart{YAML::NodeType::Undefined};
+  // The pod's serviceAccountName, when a piece needs one ("" otherwise).
+  std::string serviceAccountName;
   std::string agentName;        // recorded in the kLoggingAnnotation
   // The pod must give the agent this long to flush on shutdown (terminationGracePeriodSeconds
   // is raised to it when lower; Kubernetes' default is 30).

@@ -4,6 +4,7 @@
 #include "k8s/ray_object.h"
 #include "pieces/logging_names.h"
 #include "pieces/logging_pieces.h"
+#include "render/collector_rbac.h"
 #include "render/plain_cluster.h"
 #include "yaml/yaml_build.h"
 #include "yaml/yaml_emit.h"
@@ -37,6 +38,7 @@ std::vector<YAML::Node> renderObjects(const Spec& spec) {
   YAML::Node cluster = plainRayObject(spec);
   addLoggingToRayObject(cluster, spec);
   std::vector<YAML::Node> objects = agentConfigMaps(spec);
+  for (const YAML::Node& o : collectorRbacObjects(spec)) objects.push_back(o);
   objects.push_back(cluster);
   return objects;
 }

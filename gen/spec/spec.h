@@ -49,6 +49,30 @@ struct OutputSpec {
   StringMap options;  // backend options after defaulting, by spec key (e.g. "format")
 };
 
+struct SecretKeyRef {
+  std::string name, key;
+};
+
+enum class CollectorGeneration { Env, Legacy };
+
+// KubeRay History Server collector (DOMAIN §6); absent unless spec.collector is set.
+struct CollectorSpec {
+  bool enabled = false;
+  CollectorGeneration generation = CollectorGeneration::Env;
+  std::string image;
+  std::string requestCpu, requestMemory, limitCpu, limitMemory;
+  int64_t eventsPort = 8084;
+  std::string serviceAccountName;
+  bool createServiceAccount = true;
+  std::string backend;  // s3, azureblob, gcs
+  std::string bucket;   // S3/GCS bucket or Azure container
+  std::string s3Region, s3Endpoint;
+  bool s3ForcePathStyle = false, s3DisableSsl = false;
+  std::optional<SecretKeyRef> s3AccessKeyId, s3SecretAccessKey;
+  std::optional<SecretKeyRef> azureConnectionString;
+  std::optional<SecretKeyRef> gcsCredentials;
+};
+
 struct RayJobSpec {
   std::string entrypoint;
   std::string runtimeEnvYaml;  // "" when unset
@@ -74,6 +98,7 @@ struct Spec {
   RayGroup head;
   std::vector<RayGroup> workerGroups;
   AgentSpec agent;
+  CollectorSpec collector;
   OutputSpec output;
 };
 

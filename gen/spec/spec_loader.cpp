@@ -16,6 +16,13 @@ namespace raylog {
 
 namespace {
 
+bool isSecretKey(const std::string& k) {
+  if (k.empty() || k.size() > 253) return false;
+  for (char ch : k)
+    if (!(std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_' || ch == '.')) return false;
+  return true;
+}
+
 const char* kApiVersion = "raylog.dev/v1alpha1";
 const char* kKind = "RayLogging";
 
@@ -68,6 +75,49 @@ RayGroup groupOf(const nlohmann::json& g, bool isHead) {
     r.maxReplicas = g.contains("maxReplicas") ? g["maxReplicas"].get<int64_t>() : std::max(r.replicas, r.minReplicas);
   }
   return r;
+}
+
+SecretKeyRef secretRef(const nlohmann::json& secret, const char* keyField) {
+  return {secret["name"].get<std::string>(), secret[keyField].get<std::string>()};
+}
+
+CollectorSpec collectorOf(const nlohmann::json& c, const std::string& specName) {
+  CollectorSpec out;
+  out.enabled = true;
+  out.generation = c["generation"].get<std::string>() == "legacy" ? CollectorGeneration::Legacy : CollectorGeneration::Env;
+  out.image = c["image"].get<std::string>();
+  const auto& res = c["resources"];
+  out.requestCpu = asString(res["requests"].value("cpu", nlohmann::json("50m")));
+  out.requestMemory = asString(res["requests"].value("memory", nlohmann::json("128Mi")));
+  out.limitCpu = asString(res["limits"].value("cpu", nlohmann::json("500m")));
+  out.limitMemory = asString(res["limits"].value("memory", nlohmann::json("512Mi")));
+  out.eventsPort = c["eventsPort"].get<int64_t>();
+  const auto& sa = c["serviceAccount"];
+  out.serviceAccountName = sa.contains("name") ? sa["name"].get<std::string>() : specName + "-collector";
+  out.createServiceAccount = sa["create"].get<bool>();
+  const auto& st = c["storage"];
+  if (st.contains("s3")) {
+    const auto& s3 = st["s3"];
+    out.backend = "s3";
+    out.bucket = s3["bucket"].get<std::string>();
+    out.s3Region = s3["region"].get<std::string>();
+    out.s3Endpoint = s3.value("endpoint", "");
+    out.s3ForcePathStyle = s3["forcePathStyle"].get<bool>();
+    out.s3DisableSsl = s3["disableSSL"].get<bool>();
+    if (s3.contains("credentialsSecret")) {
+      out.s3AccessKeyId = secretRef(s3["credentialsSecret"], "accessKeyIdKey");
+      out.s3SecretAccessKey = secretRef(s3["credentialsSecret"], "secretAccessKeyKey");
+    }
+  } else if (st.contains("azureblob")) {
+    out.backend = "azureblob";
+    out.bucket = st["azureblob"]["container"].get<std::string>();
+    out.azureConnectionString = secretRef(st["azureblob"]["connectionStringSecret"], "key");
+  } else if (st.contains("gcs")) {
+    out.backend = "gcs";
+    out.bucket = st["gcs"]["bucket"].get<std::string>();
+    if (st["gcs"].contains("credentialsSecret")) out.gcsCredentials = secretRef(st["gcs"]["credentialsSecret"], "key");
+  }
+  return out;
 }
 
 // Friendlier than the schema's enum error for the commonest mistake: feeding render a manifest.
@@ -130,6 +180,18 @@ class SemanticChecks {
             "'" + pk + "' would store the path under a key called \"" + pk + "\"; use e.g. 'file'");
     checkFluentBitValue("/spec/agent/pathKey", pk);
     checkFluentBitValue("/spec/agent/memBufLimit", s.agent.memBufLimit);
+  }
+
+  void checkCollector(const nlohmann::json& sp, const CollectorSpec& c) {
+    if (!c.enabled) return;
+    const auto& storage = sp["collector"]["storage"];
+    if (storage.size() != 1)
+      error("/spec/collector/storage", true,
+            "collector.storage needs exactly one of s3, azureblob and gcs (found " + std::to_string(storage.size()) + ")");
+    checkImage("/spec/collector/image", c.image, "collector image");
+    for (const std::optional<SecretKeyRef>* ref : {&c.s3AccessKeyId, &c.s3SecretAccessKey, &c.azureConnectionString, &c.gcsCredentials})
+      if (*ref && !isSecretKey((*ref)->key))
+        error("/spec/collector/storage", true, "secret key '" + (*ref)->key + "' is not a valid key: letters, digits, '-', '_' and '.'");
   }
 
   // kind-specific fields: present exactly when the kind uses them; the Serve config read and
@@ -309,8 +371,11 @@ Spec loadSpecNode(const YAML::Node& root, const std::string& file) {
   for (auto it = o.begin(); it != o.end(); ++it)
     if (it.key() != "type") s.output.options[it.key()] = asString(it.value());
 
+  if (sp.contains("collector")) s.collector = collectorOf(sp["collector"], s.name);
+
   SemanticChecks checks(doc, file);
   checks.run(s);
+  checks.checkCollector(sp, s.collector);
   checks.loadRayKind(sp, file, s);
   if (!checks.diagnostics().empty()) throw InputError(checks.diagnostics());
   return s;

@@ -44,7 +44,7 @@ TEST_CASE("inject on a directory reads every YAML file below it, in sorted order
   CHECK(job < list);
 }
 
-TEST_CASE("inject errors: a bad spec, a conflict, a missing input; nothing on stdout") {
+TEST_CASE("inject errors: a bad spec, a conflict, a missing input, nothing on stdout") {
   std::string dir = tempDir();
   std::ofstream(dir + "/c.yaml") << "apiVersion: ray.io/v1\nkind: RayCluster\nmetadata: {name: c}\nspec:\n"
                                     "  headGroupSpec:\n    template:\n      spec:\n        containers:\n"
@@ -66,7 +66,7 @@ TEST_CASE("inject errors: a bad spec, a conflict, a missing input; nothing on st
   std::system(("rm -rf '" + dir + "'").c_str());
 }
 
-TEST_CASE("plugin install links the binary where kustomize looks; run as RayLogging it is the exec plugin") {
+TEST_CASE("plugin install links the binary where kustomize looks, and run as RayLogging it is the exec plugin") {
   std::string home = tempDir();
   ProcessResult install = runProcess({raylogBinary(), "plugin", "install", "--home", home});
   CHECK(install.exitCode == 0);

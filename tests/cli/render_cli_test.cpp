@@ -171,7 +171,7 @@ TEST_CASE("-o writes all or nothing") {
   CHECK_THAT(unwritable.err, Catch::Contains("cannot write"));
 }
 
-TEST_CASE("usage errors exit 2; --help documents the exit codes") {
+TEST_CASE("usage errors exit 2, --help documents the exit codes") {
   ProcessResult none = runProcess({raylogBinary()});
   CHECK(none.exitCode == 2);
   ProcessResult unknown = runProcess({raylogBinary(), "render", "--frobnicate", "x"});

@@ -53,7 +53,7 @@ TEST_CASE("inject is idempotent and wires every pod template, for every example 
   }
 }
 
-TEST_CASE("objects of other kinds pass through unchanged and in order; ConfigMaps follow the Ray objects' namespace") {
+TEST_CASE("objects of other kinds pass through unchanged and in order, ConfigMaps follow the Ray objects' namespace") {
   Spec spec = testing::specFrom("spec:\n  output: {type: stdout}\n");
   const std::string input =
       "apiVersion: v1\nkind: Service\nmetadata: {name: a, namespace: ray}\nspec: {ports: [{port: 1}]}\n---\n"

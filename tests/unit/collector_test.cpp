@@ -1,0 +1,101 @@
+// The History Server collector pieces in every pod template of the collector examples.
+#include <catch2/catch.hpp>
+
+#include "k8s/ray_object.h"
+#include "pieces/logging_names.h"
+#include "render/render.h"
+#include "spec/spec_loader.h"
+#include "test_helpers.h"
+#include "yaml/yaml_emit.h"
+
+using namespace raylog;
+
+namespace {
+
+std::string envValue(const YAML::Node& container, const std::string& name) {
+  YAML::Node e = findByName(container["env"], name);
+  return e && e["value"] ? e["value"].Scalar() : "";
+}
+
+}  // namespace
+
+TEST_CASE("Ray and the collector share the emptyDir at /tmp/ray, and the hook is there exactly for the legacy generation") {
+  size_t withCollector = 0;
+  for (const std::string& path : testing::exampleSpecs()) {
+    Spec spec = loadSpecFile(path);
+    if (!spec.collector.enabled) continue;
+    ++withCollector;
+    CAPTURE(path);
+    const bool legacy = spec.collector.generation == CollectorGeneration::Legacy;
+    for (const YAML::Node& o : renderObjects(spec)) {
+      for (RayPodTemplateRef& ref : rayPodTemplates(o)) {
+        CAPTURE(ref.path);
+        YAML::Node ray = ref.tmpl.rayContainer();
+        YAML::Node collector = ref.tmpl.findContainer(kCollectorContainer);
+        REQUIRE(collector);
+        YAML::Node rayMount = findMountAt(ray, kRayLogMountPath), collectorMount = findMountAt(collector, kRayLogMountPath);
+        REQUIRE(rayMount);
+        REQUIRE(collectorMount);
+        CHECK(rayMount["name"].Scalar() == collectorMount["name"].Scalar());
+        CHECK(ref.tmpl.findVolume(rayMount["name"].Scalar())["emptyDir"].IsMap());
+
+        YAML::Node hook = ray["lifecycle"]["postStart"];
+        CHECK(static_cast<bool>(hook) == legacy);
+        if (hook) {
+          const std::string script = hook["exec"]["command"][2].Scalar();
+          CHECK_THAT(script, Catch::Contains(kNodeIdFile) && !Catch::Contains("grep -oP"));
+        }
+        const std::string role = ref.type == RayNodeType::Head ? "Head" : "Worker";
+        if (legacy) CHECK(collector["command"][1].Scalar() == "--role=" + role);
+        else CHECK(envValue(collector, "RAY_ROLE") == role);
+        CHECK(envValue(ray, "RAY_DASHBOARD_AGGREGATOR_AGENT_EVENTS_EXPORT_ADDR") ==
+              "http://localhost:" + std::to_string(spec.collector.eventsPort) + "/v1/events");
+        CHECK(ref.tmpl.node()["spec"]["serviceAccountName"].Scalar() == spec.collector.serviceAccountName);
+        // Both agents in one pod.
+        CHECK(ref.tmpl.findContainer(kFluentBitContainer));
+      }
+    }
+  }
+  CHECK(withCollector >= 2);
+}
+
+TEST_CASE("no credential value reaches the output, every credential is a secretKeyRef") {
+  for (const std::string& path : testing::exampleSpecs()) {
+    Spec spec = loadSpecFile(path);
+    if (!spec.collector.enabled) continue;
+    const std::string text = renderStream(spec);
+    for (const char* secretish : {"minioadmin", "AccountKey", "AWS_SECRET_ACCESS_KEY=", "devstoreaccount1"})
+      CHECK_THAT(text, !Catch::Contains(secretish));
+    for (const YAML::Node& o : renderObjects(spec))
+      for (RayPodTemplateRef& ref : rayPodTemplates(o)) {
+        YAML::Node collector = ref.tmpl.findContainer(kCollectorContainer);
+        for (const char* name : {"AWS_S3ID", "AWS_S3SECRET", "AZURE_STORAGE_CONNECTION_STRING"}) {
+          YAML::Node e = findByName(collector["env"], name);
+          if (e) {
+            CHECK_FALSE(e["value"]);
+            CHECK(e["valueFrom"]["secretKeyRef"]["name"]);
+          }
+        }
+      }
+  }
+}
+
+TEST_CASE("collector spec errors") {
+  auto problems = [](const std::string& yaml) {
+    try {
+      testing::specFrom(yaml);
+    } catch (const InputError& e) {
+      return e.diagnostics();
+    }
+    return std::vector<Diagnostic>{};
+  };
+  auto two = problems("spec:\n  collector:\n    image: c:1\n    storage: {s3: {bucket: abc}, gcs: {bucket: abc}}\n  output: {type: stdout}\n");
+  REQUIRE(two.size() == 1);
+  CHECK_THAT(two[0].message, Catch::Contains("exactly one of s3, azureblob and gcs"));
+  auto latest = problems("spec:\n  collector:\n    image: collector\n    storage: {s3: {bucket: abc}}\n  output: {type: stdout}\n");
+  REQUIRE(latest.size() == 1);
+  CHECK_THAT(latest[0].message, Catch::Contains("not pinned"));
+  auto inlineKey = problems("spec:\n  collector:\n    image: c:1\n    storage: {s3: {bucket: abc, secretAccessKey: hunter2}}\n  output: {type: stdout}\n");
+  REQUIRE(inlineKey.size() == 1);
+  CHECK_THAT(inlineKey[0].message, Catch::Contains("unknown key 'secretAccessKey'") && Catch::Contains("credentialsSecret"));
+}
