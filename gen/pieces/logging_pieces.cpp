@@ -109,6 +109,15 @@ std::string ensureLogVolume(PodTemplate& tmpl, YAML::Node ray, const LoggingPiec
 
 LoggingPieces loggingPiecesFor(const Spec& spec, RayNodeType type) {
   LoggingPieces p;
+  if (spec.strategy == "stderr") {
+    // Ray writes to stderr instead of files; the container runtime keeps it for node agents.
+    p.agentName = "stderr";
+    YAML::Node env = y::map();
+    y::set(env, "name", "RAY_LOG_TO_STDERR");
+    y::set(env, "value", "1");
+    p.rayEnv.push_back(env);
+    return p;
+  }
   p.agentName = spec.agent.type;
   p.nativeSidecars = spec.agent.sidecarMode == SidecarMode::Native;
 
@@ -136,7 +145,7 @@ void applyLoggingPieces(PodTemplate& tmpl, const LoggingPieces& pieces) {
   YAML::Node annotations = tmpl.annotations();
   const bool owned = annotations[kLoggingAnnotation].IsDefined();
 
-  const std::string logVolume = ensureLogVolume(tmpl, ray, pieces, owned);
+  const std::string logVolume = pieces.sidecars.empty() ? "" : ensureLogVolume(tmpl, ray, pieces, owned);
   for (const YAML::Node& v : pieces.volumes) upsertNamed(tmpl.volumes(), v, owned, "volume");
 
   for (const YAML::Node& original : pieces.sidecars) {

@@ -32,7 +32,10 @@ void addLoggingToRayObject(YAML::Node object, const Spec& spec) {
   }
 }
 
-std::vector<YAML::Node> agentConfigMaps(const Spec& spec) { return {fluentBitConfigMap(spec)}; }
+std::vector<YAML::Node> agentConfigMaps(const Spec& spec) {
+  if (spec.strategy == "stderr") return {};
+  return {fluentBitConfigMap(spec)};
+}
 
 std::vector<YAML::Node> renderObjects(const Spec& spec) {
   YAML::Node cluster = plainRayObject(spec);
@@ -43,9 +46,20 @@ std::vector<YAML::Node> renderObjects(const Spec& spec) {
   return objects;
 }
 
+// Repeated in the output so whoever applies it sees what stderr mode gives up.
+static const char* kStderrNotice =
+    "# strategy: stderr. Every Ray container runs with RAY_LOG_TO_STDERR=1: Ray writes its logs to\n"
+    "# stderr instead of files under /tmp/ray, and a node-level collector of container output\n"
+    "# (Fluent Bit or Vector DaemonSet, your cloud's agent) must ship them. Caveats: features that\n"
+    "# read log files stop working (worker log redirection to the driver; the dashboard's log\n"
+    "# view); each record is prefixed with its component, e.g. (raylet), but the lines of a\n"
+    "# multi-line record after the first are not; a file-tailing sidecar would collect nothing.\n";
+
 std::string renderStream(const Spec& spec) {
-  return "# Rendered by raylog-gen from RayLogging '" + spec.name +
-         "'. Edit the spec and render again instead of editing this file.\n" + emitStream(renderObjects(spec));
+  std::string header = "# Rendered by raylog-gen from RayLogging '" + spec.name +
+                       "'. Edit the spec and render again instead of editing this file.\n";
+  if (spec.strategy == "stderr") header += kStderrNotice;
+  return header + emitStream(renderObjects(spec));
 }
 
 }  // namespace raylog

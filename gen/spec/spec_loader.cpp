@@ -182,6 +182,21 @@ class SemanticChecks {
     checkFluentBitValue("/spec/agent/memBufLimit", s.agent.memBufLimit);
   }
 
+  // stderr means Ray writes no files: nothing may tail them, and nothing is shipped by us.
+  void checkStrategy(const nlohmann::json& given, const Spec& s) {
+    if (s.strategy == "stderr") {
+      const char* why = "with strategy stderr Ray writes no log files, so a file-tailing agent next to it collects nothing; ";
+      if (given.contains("agent")) error("/spec/agent", true, std::string(why) + "remove spec.agent, or use strategy sidecar");
+      if (given.contains("collector"))
+        error("/spec/collector", true, std::string(why) + "remove spec.collector, or use strategy sidecar");
+      if (given.contains("output"))
+        error("/spec/output", true, "with strategy stderr raylog-gen ships nothing itself (a node-level collector of "
+                                    "container output does); remove spec.output, or use strategy sidecar");
+    } else if (!given.contains("output")) {
+      error("/spec", true, "missing required key 'output' in spec; add it (see `raylog-gen schema`)");
+    }
+  }
+
   void checkCollector(const nlohmann::json& sp, const CollectorSpec& c) {
     if (!c.enabled) return;
     const auto& storage = sp["collector"]["storage"];
@@ -366,16 +381,19 @@ Spec loadSpecNode(const YAML::Node& root, const std::string& file) {
   s.agent.pathKey = a["pathKey"].get<std::string>();
   s.agent.logLevel = a["logLevel"].get<std::string>();
 
-  const auto& o = sp["output"];
-  s.output.type = o["type"].get<std::string>();
-  for (auto it = o.begin(); it != o.end(); ++it)
-    if (it.key() != "type") s.output.options[it.key()] = asString(it.value());
+  if (sp.contains("output")) {
+    const auto& o = sp["output"];
+    s.output.type = o["type"].get<std::string>();
+    for (auto it = o.begin(); it != o.end(); ++it)
+      if (it.key() != "type") s.output.options[it.key()] = asString(it.value());
+  }
 
   if (sp.contains("collector")) s.collector = collectorOf(sp["collector"], s.name);
 
   SemanticChecks checks(doc, file);
   checks.run(s);
   checks.checkCollector(sp, s.collector);
+  checks.checkStrategy(doc.value["spec"], s);
   checks.loadRayKind(sp, file, s);
   if (!checks.diagnostics().empty()) throw InputError(checks.diagnostics());
   return s;

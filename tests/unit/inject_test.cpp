@@ -33,14 +33,13 @@ TEST_CASE("inject is idempotent and wires every pod template, for every example 
   REQUIRE(plainFixtures().size() >= 3);
   for (const std::string& specPath : testing::exampleSpecs()) {
     Spec spec = loadSpecFile(specPath);
-    const bool native = spec.agent.sidecarMode == SidecarMode::Native;
     for (const std::string& fixture : plainFixtures()) {
       CAPTURE(specPath, fixture);
       const std::string once = injectText(spec, readFile(fixture));
       CHECK(injectText(spec, once) == once);
       std::vector<YAML::Node> objects;
       for (const SourceDocument& d : parseManifests(once, "once")) objects.push_back(d.root);
-      CHECK(testing::checkLoggingInvariants(objects, native) > 0);
+      CHECK(testing::checkInvariantsFor(spec, objects) > 0);
     }
     // A rendered example already has its logging: inject leaves it as it is.
     const std::string rendered = readFile(boost::filesystem::path(specPath).parent_path().string() + "/rendered.yaml");

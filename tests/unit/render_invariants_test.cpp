@@ -9,11 +9,11 @@
 
 using namespace raylog;
 
-TEST_CASE("in every pod template Ray and Fluent Bit share one emptyDir at /tmp/ray") {
+TEST_CASE("in every pod template Ray and Fluent Bit share one emptyDir at /tmp/ray (or Ray logs to stderr)") {
   for (const std::string& path : testing::exampleSpecs()) {
     CAPTURE(path);
     Spec spec = loadSpecFile(path);
-    size_t templates = testing::checkLoggingInvariants(renderObjects(spec), spec.agent.sidecarMode == SidecarMode::Native);
+    size_t templates = testing::checkInvariantsFor(spec, renderObjects(spec));
     CHECK(templates == 1 + spec.workerGroups.size());
   }
 }

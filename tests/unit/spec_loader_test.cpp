@@ -131,3 +131,17 @@ TEST_CASE("RayJob and RayService fields go with their kind") {
   REQUIRE(notYaml.size() == 1);
   CHECK_THAT(notYaml[0].message, Catch::Contains("not valid YAML"));
 }
+
+TEST_CASE("strategy stderr: no output, and no file-tailing agent beside it") {
+  Spec s = specFrom("spec:\n  strategy: stderr\n");
+  CHECK(s.strategy == "stderr");
+  auto withAgent = problems("spec:\n  strategy: stderr\n  agent: {image: 'fluent/fluent-bit:3.2.10'}\n");
+  REQUIRE(withAgent.size() == 1);
+  CHECK_THAT(withAgent[0].message, Catch::Contains("collects nothing"));
+  auto withCollector = problems("spec:\n  strategy: stderr\n  collector: {image: 'c:1', storage: {gcs: {bucket: abc}}}\n");
+  REQUIRE(withCollector.size() == 1);
+  CHECK_THAT(withCollector[0].message, Catch::Contains("remove spec.collector"));
+  auto withOutput = problems("spec:\n  strategy: stderr\n  output: {type: stdout}\n");
+  REQUIRE(withOutput.size() == 1);
+  CHECK_THAT(withOutput[0].message, Catch::Contains("ships nothing itself"));
+}

@@ -70,4 +70,34 @@ size_t checkLoggingInvariants(const std::vector<YAML::Node>& objects, bool nativ
   return templates;
 }
 
+size_t checkStderrInvariants(const std::vector<YAML::Node>& objects) {
+  using namespace raylog;
+  size_t templates = 0;
+  std::vector<YAML::Node> all;
+  for (const YAML::Node& o : objects) {
+    all.push_back(o);
+    if (o["kind"].Scalar() == "List")
+      for (const YAML::Node& item : o["items"]) all.push_back(item);
+  }
+  for (const YAML::Node& o : all) {
+    if (o["kind"].Scalar() == "ConfigMap") CHECK_FALSE(o["metadata"]["labels"]);  // only the user's own
+    for (RayPodTemplateRef& ref : rayPodTemplates(o)) {
+      CAPTURE(ref.path);
+      ++templates;
+      YAML::Node env = findByName(ref.tmpl.rayContainer()["env"], "RAY_LOG_TO_STDERR");
+      REQUIRE(env);
+      CHECK(env["value"].Scalar() == "1");
+      CHECK(ref.tmpl.node()["spec"]["containers"].size() == 1);
+      CHECK_FALSE(ref.tmpl.node()["spec"]["initContainers"]);
+      CHECK_FALSE(findMountAt(ref.tmpl.rayContainer(), kRayLogMountPath));
+    }
+  }
+  return templates;
+}
+
+size_t checkInvariantsFor(const raylog::Spec& spec, const std::vector<YAML::Node>& objects) {
+  if (spec.strategy == "stderr") return checkStderrInvariants(objects);
+  return checkLoggingInvariants(objects, spec.agent.sidecarMode == raylog::SidecarMode::Native);
+}
+
 }  // namespace testing

@@ -22,4 +22,11 @@ std::vector<std::string> exampleSpecs();
 // initContainers exactly when `native`. Returns the number of pod templates checked.
 size_t checkLoggingInvariants(const std::vector<YAML::Node>& objects, bool native);
 
+// The stderr strategy's invariants: every Ray container has RAY_LOG_TO_STDERR=1, and no pod has
+// a log agent sidecar or an agent ConfigMap. Returns the number of pod templates checked.
+size_t checkStderrInvariants(const std::vector<YAML::Node>& objects);
+
+// Dispatches on the spec's strategy.
+size_t checkInvariantsFor(const raylog::Spec& spec, const std::vector<YAML::Node>& objects);
+
 }  // namespace testing
