@@ -125,14 +125,15 @@ LoggingPieces loggingPiecesFor(const Spec& spec, RayNodeType type) {
   y::set(p.logVolume, "name", kRayLogVolume);
   p.logVolume["emptyDir"] = y::map();
 
-  YAML::Node cfg = y::map();
-  y::set(cfg, "name", kFluentBitConfigVolume);
-  YAML::Node cm = y::map();
-  y::set(cm, "name", fluentBitConfigMapName(spec.name));
-  cfg["configMap"] = cm;
-  p.volumes.push_back(cfg);
-
-  p.sidecars.push_back(fluentBitSidecar(spec));
+  if (spec.agent.type == "fluent-bit") {
+    YAML::Node cfg = y::map();
+    y::set(cfg, "name", kFluentBitConfigVolume);
+    YAML::Node cm = y::map();
+    y::set(cm, "name", fluentBitConfigMapName(spec.name));
+    cfg["configMap"] = cm;
+    p.volumes.push_back(cfg);
+    p.sidecars.push_back(fluentBitSidecar(spec));
+  }
   if (spec.collector.enabled) addCollectorPieces(spec, type, p);
   // Ray's preStop `ray stop` and the agent's Grace both run inside the pod's grace period.
   p.minTerminationGraceSeconds = std::max<int64_t>(30, spec.agent.graceSeconds + 10);

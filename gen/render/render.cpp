@@ -33,7 +33,7 @@ void addLoggingToRayObject(YAML::Node object, const Spec& spec) {
 }
 
 std::vector<YAML::Node> agentConfigMaps(const Spec& spec) {
-  if (spec.strategy == "stderr") return {};
+  if (spec.strategy == "stderr" || spec.agent.type != "fluent-bit") return {};
   return {fluentBitConfigMap(spec)};
 }
 

@@ -192,6 +192,12 @@ class SemanticChecks {
       if (given.contains("output"))
         error("/spec/output", true, "with strategy stderr raylog-gen ships nothing itself (a node-level collector of "
                                     "container output does); remove spec.output, or use strategy sidecar");
+    } else if (s.agent.type == "history-collector") {
+      if (!s.collector.enabled)
+        error("/spec/agent/type", false, "agent type history-collector needs spec.collector (image and storage)");
+      if (given.contains("output"))
+        error("/spec/output", true, "with agent type history-collector nothing reads spec.output (the collector "
+                                    "uploads to collector.storage); remove it, or use agent type fluent-bit");
     } else if (!given.contains("output")) {
       error("/spec", true, "missing required key 'output' in spec; add it (see `raylog-gen schema`)");
     }

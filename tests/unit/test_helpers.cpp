@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <boost/filesystem.hpp>
-
 #include <catch2/catch.hpp>
 #include <set>
 
@@ -29,42 +28,48 @@ std::vector<std::string> exampleSpecs() {
   return out;
 }
 
+// Objects with the items of List objects spliced in, as kubectl sees them.
+static std::vector<YAML::Node> flattenLists(const std::vector<YAML::Node>& objects) {
+  std::vector<YAML::Node> all;
+  for (const YAML::Node& o : objects) {
+    all.push_back(o);
+    if (o["kind"].Scalar() == "List")
+      for (const YAML::Node& item : o["items"]) all.push_back(item);
+  }
+  return all;
+}
+
 size_t checkLoggingInvariants(const std::vector<YAML::Node>& objects, bool native) {
   using namespace raylog;
   std::set<std::string> configMaps;
   for (const YAML::Node& o : objects)
     if (o["kind"].Scalar() == "ConfigMap") configMaps.insert(o["metadata"]["name"].Scalar());
   size_t templates = 0;
-  for (const YAML::Node& o : objects) {
-    std::vector<YAML::Node> rayObjects = {o};
-    if (o["kind"].Scalar() == "List")
-      for (const YAML::Node& item : o["items"]) rayObjects.push_back(item);
-    for (const YAML::Node& ray : rayObjects) {
-      for (RayPodTemplateRef& ref : rayPodTemplates(ray)) {
-        CAPTURE(ref.path);
-        ++templates;
-        YAML::Node rayMount = findMountAt(ref.tmpl.rayContainer(), kRayLogMountPath);
-        REQUIRE(rayMount);
-        YAML::Node volume = ref.tmpl.findVolume(rayMount["name"].Scalar());
-        REQUIRE(volume);
-        CHECK(volume["emptyDir"].IsMap());
+  for (const YAML::Node& ray : flattenLists(objects)) {
+    for (RayPodTemplateRef& ref : rayPodTemplates(ray)) {
+      CAPTURE(ref.path);
+      ++templates;
+      YAML::Node rayMount = findMountAt(ref.tmpl.rayContainer(), kRayLogMountPath);
+      REQUIRE(rayMount);
+      YAML::Node volume = ref.tmpl.findVolume(rayMount["name"].Scalar());
+      REQUIRE(volume);
+      CHECK(volume["emptyDir"].IsMap());
 
-        YAML::Node agent = ref.tmpl.findContainer(kFluentBitContainer);
-        REQUIRE(agent);
-        YAML::Node agentMount = findMountAt(agent, kRayLogMountPath);
-        REQUIRE(agentMount);
-        CHECK(agentMount["name"].Scalar() == rayMount["name"].Scalar());
+      YAML::Node agent = ref.tmpl.findContainer(kFluentBitContainer);
+      REQUIRE(agent);
+      YAML::Node agentMount = findMountAt(agent, kRayLogMountPath);
+      REQUIRE(agentMount);
+      CHECK(agentMount["name"].Scalar() == rayMount["name"].Scalar());
 
-        YAML::Node configMount = findMountAt(agent, kFluentBitConfigPath);
-        REQUIRE(configMount);
-        YAML::Node configVolume = ref.tmpl.findVolume(configMount["name"].Scalar());
-        REQUIRE(configVolume);
-        CHECK(configMaps.count(configVolume["configMap"]["name"].Scalar()) == 1);
+      YAML::Node configMount = findMountAt(agent, kFluentBitConfigPath);
+      REQUIRE(configMount);
+      YAML::Node configVolume = ref.tmpl.findVolume(configMount["name"].Scalar());
+      REQUIRE(configVolume);
+      CHECK(configMaps.count(configVolume["configMap"]["name"].Scalar()) == 1);
 
-        CHECK(agent["resources"]["requests"]["memory"]);
-        CHECK(agent["resources"]["limits"]["memory"]);
-        CHECK(static_cast<bool>(findByName(ref.tmpl.node()["spec"]["initContainers"], kFluentBitContainer)) == native);
-      }
+      CHECK(agent["resources"]["requests"]["memory"]);
+      CHECK(agent["resources"]["limits"]["memory"]);
+      CHECK(static_cast<bool>(findByName(ref.tmpl.node()["spec"]["initContainers"], kFluentBitContainer)) == native);
     }
   }
   return templates;
@@ -73,13 +78,7 @@ size_t checkLoggingInvariants(const std::vector<YAML::Node>& objects, bool nativ
 size_t checkStderrInvariants(const std::vector<YAML::Node>& objects) {
   using namespace raylog;
   size_t templates = 0;
-  std::vector<YAML::Node> all;
-  for (const YAML::Node& o : objects) {
-    all.push_back(o);
-    if (o["kind"].Scalar() == "List")
-      for (const YAML::Node& item : o["items"]) all.push_back(item);
-  }
-  for (const YAML::Node& o : all) {
+  for (const YAML::Node& o : flattenLists(objects)) {
     if (o["kind"].Scalar() == "ConfigMap") CHECK_FALSE(o["metadata"]["labels"]);  // only the user's own
     for (RayPodTemplateRef& ref : rayPodTemplates(o)) {
       CAPTURE(ref.path);
@@ -95,8 +94,32 @@ size_t checkStderrInvariants(const std::vector<YAML::Node>& objects) {
   return templates;
 }
 
+// agent type history-collector: the collector alone shares the emptyDir with Ray.
+static size_t checkCollectorOnlyInvariants(const std::vector<YAML::Node>& objects, bool native) {
+  using namespace raylog;
+  size_t templates = 0;
+  for (const YAML::Node& o : flattenLists(objects)) {
+    if (o["kind"].Scalar() == "ConfigMap") CHECK_FALSE(o["metadata"]["labels"]);  // only the user's own
+    for (RayPodTemplateRef& ref : rayPodTemplates(o)) {
+      CAPTURE(ref.path);
+      ++templates;
+      YAML::Node rayMount = findMountAt(ref.tmpl.rayContainer(), kRayLogMountPath);
+      YAML::Node collector = ref.tmpl.findContainer(kCollectorContainer);
+      REQUIRE(rayMount);
+      REQUIRE(collector);
+      CHECK(findMountAt(collector, kRayLogMountPath)["name"].Scalar() == rayMount["name"].Scalar());
+      CHECK(ref.tmpl.findVolume(rayMount["name"].Scalar())["emptyDir"].IsMap());
+      CHECK_FALSE(ref.tmpl.findContainer(kFluentBitContainer));
+      CHECK(static_cast<bool>(findByName(ref.tmpl.node()["spec"]["initContainers"], kCollectorContainer)) == native);
+    }
+  }
+  return templates;
+}
+
 size_t checkInvariantsFor(const raylog::Spec& spec, const std::vector<YAML::Node>& objects) {
   if (spec.strategy == "stderr") return checkStderrInvariants(objects);
+  if (spec.agent.type == "history-collector")
+    return checkCollectorOnlyInvariants(objects, spec.agent.sidecarMode == raylog::SidecarMode::Native);
   return checkLoggingInvariants(objects, spec.agent.sidecarMode == raylog::SidecarMode::Native);
 }
 
