@@ -1,5 +1,6 @@
 #include "cli/output_file.h"
 
+#include <boost/filesystem.hpp>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -31,6 +32,14 @@ void writeOutput(const std::string& path, const std::string& text) {
     std::remove(tmp.c_str());
     throw std::runtime_error(path + ": cannot replace file: " + why);
   }
+}
+
+void writeOutputDir(const std::string& dir, const std::vector<std::pair<std::string, std::string>>& files) {
+  boost::system::error_code ec;
+  boost::filesystem::create_directories(dir, ec);
+  if (ec) throw std::runtime_error(dir + ": cannot create folder: " + ec.message());
+  for (const auto& [name, text] : files) writeOutput((boost::filesystem::path(dir) / name).string(), text);
+  for (const auto& [name, text] : files) std::cerr << "raylog-gen: wrote " << (boost::filesystem::path(dir) / name).string() << "\n";
 }
 
 }  // namespace raylog

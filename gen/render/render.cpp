@@ -55,11 +55,13 @@ static const char* kStderrNotice =
     "# view); each record is prefixed with its component, e.g. (raylet), but the lines of a\n"
     "# multi-line record after the first are not; a file-tailing sidecar would collect nothing.\n";
 
-std::string renderStream(const Spec& spec) {
+std::string renderHeader(const Spec& spec) {
   std::string header = "# Rendered by raylog-gen from RayLogging '" + spec.name +
                        "'. Edit the spec and render again instead of editing this file.\n";
   if (spec.strategy == "stderr") header += kStderrNotice;
-  return header + emitStream(renderObjects(spec));
+  return header;
 }
+
+std::string renderStream(const Spec& spec) { return renderHeader(spec) + emitStream(renderObjects(spec)); }
 
 }  // namespace raylog

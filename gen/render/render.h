@@ -15,7 +15,10 @@ std::vector<YAML::Node> renderObjects(const Spec& spec);
 // The ConfigMaps the spec's agent mounts (in the spec's namespace); inject re-homes them.
 std::vector<YAML::Node> agentConfigMaps(const Spec& spec);
 
-// The stream with a leading comment that says where it came from.
+// The comment that heads rendered output: where it came from, and caveats the spec implies.
+std::string renderHeader(const Spec& spec);
+
+// The stream with that header.
 std::string renderStream(const Spec& spec);
 
 // Adds the spec's logging pieces to every pod template of a Ray object (RayCluster, RayJob,

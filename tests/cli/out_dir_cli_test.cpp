@@ -1,0 +1,41 @@
+// render --out-dir: the same objects as stdout, one file per group, and a kustomization.yaml.
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <set>
+
+#include "run_process.h"
+#include "yaml/source_file.h"
+#include "yaml/yaml_emit.h"
+
+using namespace raylog;
+
+static std::multiset<std::string> documents(const std::string& text) {
+  std::multiset<std::string> out;
+  for (const ParsedDocument& d : parseYamlStream(text, "x"))
+    if (!d.root.IsNull()) out.insert(emitDocument(d.root));
+  return out;
+}
+
+TEST_CASE("render --out-dir writes the stdout objects as one file per group plus a kustomization") {
+  char tmpl[] = "/tmp/raylog-outdir-XXXXXX";
+  const std::string dir = mkdtemp(tmpl);
+  const std::string spec = sourceDir() + "/examples/collector-minio/raylog.yaml";
+  ProcessResult r = runProcess({raylogBinary(), "render", spec, "--out-dir", dir + "/out"});
+  REQUIRE(r.exitCode == 0);
+  CHECK(r.out.empty());
+  CHECK_THAT(r.err, Catch::Contains("wrote " + dir + "/out/kustomization.yaml"));
+
+  std::multiset<std::string> fromFiles;
+  for (const char* name : {"configmaps.yaml", "rbac.yaml", "raycluster.yaml"}) {
+    std::multiset<std::string> docs = documents(readInputFile(dir + "/out/" + name));
+    CHECK_FALSE(docs.empty());
+    fromFiles.insert(docs.begin(), docs.end());
+  }
+  CHECK(fromFiles == documents(runProcess({raylogBinary(), "render", spec}).out));
+  CHECK_THAT(readInputFile(dir + "/out/kustomization.yaml"),
+             Catch::Contains("resources:\n  - configmaps.yaml\n  - rbac.yaml\n  - raycluster.yaml\n"));
+
+  ProcessResult both = runProcess({raylogBinary(), "render", spec, "--out-dir", dir, "-o", dir + "/x.yaml"});
+  CHECK(both.exitCode == 2);
+  std::system(("rm -rf '" + dir + "'").c_str());
+}
