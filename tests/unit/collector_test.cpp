@@ -81,14 +81,7 @@ TEST_CASE("no credential value reaches the output, every credential is a secretK
 }
 
 TEST_CASE("collector spec errors") {
-  auto problems = [](const std::string& yaml) {
-    try {
-      testing::specFrom(yaml);
-    } catch (const InputError& e) {
-      return e.diagnostics();
-    }
-    return std::vector<Diagnostic>{};
-  };
+  auto problems = testing::specProblems;
   auto two = problems("spec:\n  collector:\n    image: c:1\n    storage: {s3: {bucket: abc}, gcs: {bucket: abc}}\n  output: {type: stdout}\n");
   REQUIRE(two.size() == 1);
   CHECK_THAT(two[0].message, Catch::Contains("exactly one of s3, azureblob and gcs"));

@@ -6,14 +6,7 @@
 using namespace raylog;
 using testing::specFrom;
 
-static std::vector<Diagnostic> problems(const std::string& yaml) {
-  try {
-    specFrom(yaml);
-  } catch (const InputError& e) {
-    return e.diagnostics();
-  }
-  return {};
-}
+static std::vector<Diagnostic> problems(const std::string& yaml) { return testing::specProblems(yaml); }
 
 TEST_CASE("the minimal spec is complete: every other field has a default") {
   Spec s = specFrom("spec:\n  output: {type: stdout}\n");

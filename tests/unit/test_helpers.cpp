@@ -18,6 +18,15 @@ raylog::Spec specFrom(const std::string& yaml) {
   return raylog::loadSpecText(text, "test.yaml");
 }
 
+std::vector<raylog::Diagnostic> specProblems(const std::string& yaml) {
+  try {
+    specFrom(yaml);
+  } catch (const raylog::InputError& e) {
+    return e.diagnostics();
+  }
+  return {};
+}
+
 std::vector<std::string> exampleSpecs() {
   std::vector<std::string> out;
   for (const auto& entry : boost::filesystem::directory_iterator(std::string(RAYLOG_SOURCE_DIR) + "/examples")) {

@@ -6,12 +6,16 @@
 #include <vector>
 
 #include "spec/spec.h"
+#include "util/diagnostic.h"
 
 namespace testing {
 
 // A spec loaded from inline YAML; the document's header (apiVersion/kind/metadata) is added
 // when `body` starts with "spec:".
 raylog::Spec specFrom(const std::string& yaml);
+
+// The diagnostics specFrom(yaml) throws, or none when the spec loads.
+std::vector<raylog::Diagnostic> specProblems(const std::string& yaml);
 
 // Paths of every examples/*/raylog.yaml in the source tree, sorted.
 std::vector<std::string> exampleSpecs();
