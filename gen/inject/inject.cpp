@@ -6,6 +6,7 @@
 #include "k8s/ray_object.h"
 #include "pieces/logging_names.h"
 #include "pieces/logging_pieces.h"
+#include "render/daemonset_objects.h"
 #include "render/render.h"
 #include "util/diagnostic.h"
 #include "yaml/source_file.h"
@@ -34,7 +35,8 @@ std::string describe(const YAML::Node& object) {
 class Injector {
  public:
   explicit Injector(const Spec& spec) : spec_(spec) {
-    for (const YAML::Node& cm : agentConfigMaps(spec)) configMapNames_.insert(scalarAt(cm, "metadata", "name"));
+    for (const YAML::Node& o : agentObjectsIn(""))
+      agentObjectKeys_.insert(scalarAt(o, "kind") + "/" + scalarAt(o, "metadata", "name"));
   }
 
   InjectResult run(const std::vector<SourceDocument>& documents) {
@@ -44,7 +46,7 @@ class Injector {
       visit(object, d.file);
       result_.objects.push_back(object);
     }
-    appendMissingConfigMaps();
+    appendAgentObjects();
     if (!errors_.empty()) throw InputError(errors_);
     return std::move(result_);
   }
@@ -57,8 +59,8 @@ class Injector {
       for (YAML::Node item : object["items"]) visit(item, file);
     } else if (isRayKind(kind)) {
       injectRayObject(object, file);
-    } else if (kind == "ConfigMap" && configMapNames_.count(scalarAt(object, "metadata", "name"))) {
-      existingConfigMaps_.push_back({object, file});
+    } else if (agentObjectKeys_.count(kind + "/" + scalarAt(object, "metadata", "name"))) {
+      existingAgentObjects_.push_back({object, file});
     }
   }
 
@@ -86,8 +88,10 @@ class Injector {
     }
   }
 
-  // The spec's ConfigMaps, in the namespace of the Ray objects that mount them.
-  std::vector<YAML::Node> wantedConfigMaps(const std::string& ns) const {
+  // The objects the spec's agent needs beside the pods: the sidecars' ConfigMaps in the
+  // namespace of the Ray objects that mount them; the DaemonSet stack in its own namespace.
+  std::vector<YAML::Node> agentObjectsIn(const std::string& ns) const {
+    if (spec_.strategy == "daemonset") return daemonSetObjects(spec_);
     std::vector<YAML::Node> out;
     for (YAML::Node cm : agentConfigMaps(spec_)) {
       YAML::Node md = y::map();  // name, then namespace, then the rest: the usual order
@@ -103,35 +107,44 @@ class Injector {
     return out;
   }
 
-  void appendMissingConfigMaps() {
-    for (const std::string& ns : namespaces_) {
-      for (const YAML::Node& wanted : wantedConfigMaps(ns)) {
-        const std::string name = scalarAt(wanted, "metadata", "name");
-        bool found = false;
-        for (auto& [existing, file] : existingConfigMaps_) {
-          if (scalarAt(existing, "metadata", "name") != name || namespaceOf(existing) != ns) continue;
-          found = true;
-          if (scalarAt(existing["metadata"], "labels", kManagedByLabel) != kManagedByValue) {
-            errors_.push_back({locationOf(existing.Mark(), file),
-                               "ConfigMap/" + name + " exists but was not created by raylog-gen; rename it, or "
-                               "delete it so raylog-gen can manage it"});
-          } else if (emitDocument(existing) != emitDocument(wanted)) {
-            existing = wanted;  // yaml-cpp nodes are references: this updates it in the output
-            result_.summary.push_back("ConfigMap/" + name + ": updated to the spec");
-          }
+  void appendAgentObjects() {
+    if (namespaces_.empty()) return;  // no Ray object, nothing to support
+    std::vector<YAML::Node> wanted;
+    if (spec_.strategy == "daemonset") {
+      wanted = agentObjectsIn("");
+    } else {
+      for (const std::string& ns : namespaces_)
+        for (const YAML::Node& o : agentObjectsIn(ns)) wanted.push_back(o);
+    }
+    for (const YAML::Node& w : wanted) {
+      const std::string kind = scalarAt(w, "kind"), name = scalarAt(w, "metadata", "name"), ns = namespaceOf(w);
+      const std::string label = kind + "/" + name;
+      bool found = false;
+      for (auto& [existing, file] : existingAgentObjects_) {
+        if (scalarAt(existing, "kind") != kind || scalarAt(existing, "metadata", "name") != name ||
+            namespaceOf(existing) != ns)
+          continue;
+        found = true;
+        if (scalarAt(existing["metadata"], "labels", kManagedByLabel) != kManagedByValue) {
+          errors_.push_back({locationOf(existing.Mark(), file),
+                             label + " exists but was not created by raylog-gen; rename it, or delete it so "
+                             "raylog-gen can manage it"});
+        } else if (emitDocument(existing) != emitDocument(w)) {
+          existing = w;  // yaml-cpp nodes are references: this updates it in the output
+          result_.summary.push_back(label + ": updated to the spec");
         }
-        if (!found) {
-          result_.objects.push_back(wanted);
-          result_.summary.push_back("ConfigMap/" + name + ": added" + (ns.empty() ? "" : " in namespace " + ns));
-        }
+      }
+      if (!found) {
+        result_.objects.push_back(w);
+        result_.summary.push_back(label + ": added" + (ns.empty() ? "" : " in namespace " + ns));
       }
     }
   }
 
   const Spec& spec_;
-  std::set<std::string> configMapNames_;
+  std::set<std::string> agentObjectKeys_;  // kind/name of what agentObjectsIn renders
   std::set<std::string> namespaces_;
-  std::vector<std::pair<YAML::Node, std::string>> existingConfigMaps_;
+  std::vector<std::pair<YAML::Node, std::string>> existingAgentObjects_;
   std::vector<Diagnostic> errors_;
   InjectResult result_;
 };

@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "pieces/env_vars.h"
 #include "pieces/logging_names.h"
 #include "util/resources.h"
 #include "yaml/yaml_build.h"
@@ -9,37 +10,6 @@
 namespace raylog {
 
 namespace {
-
-YAML::Node envValue(const std::string& name, const std::string& value) {
-  YAML::Node e = y::map();
-  y::set(e, "name", name);
-  y::set(e, "value", value);
-  return e;
-}
-
-YAML::Node envField(const std::string& name, const std::string& fieldPath) {
-  YAML::Node ref = y::map();
-  y::set(ref, "fieldPath", fieldPath);
-  YAML::Node from = y::map();
-  from["fieldRef"] = ref;
-  YAML::Node e = y::map();
-  y::set(e, "name", name);
-  e["valueFrom"] = from;
-  return e;
-}
-
-// Credentials only ever come from a Secret, never as values in the manifest.
-YAML::Node envSecret(const std::string& name, const SecretKeyRef& secret) {
-  YAML::Node ref = y::map();
-  y::set(ref, "name", secret.name);
-  y::set(ref, "key", secret.key);
-  YAML::Node from = y::map();
-  from["secretKeyRef"] = ref;
-  YAML::Node e = y::map();
-  y::set(e, "name", name);
-  e["valueFrom"] = from;
-  return e;
-}
 
 const char* kGcsCredentialsVolume = "collector-gcs-credentials";
 const char* kGcsCredentialsDir = "/var/secrets/google";

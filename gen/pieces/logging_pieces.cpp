@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "pieces/collector_pieces.h"
+#include "pieces/daemonset_pieces.h"
 #include "pieces/logging_names.h"
 #include "yaml/yaml_build.h"
 #include "yaml/yaml_emit.h"
@@ -87,21 +88,30 @@ void removeNamed(YAML::Node list, const std::string& name) {
   if (removed) list = kept;
 }
 
-// Uses the template's own /tmp/ray emptyDir when it has one, else adds raylog-gen's.
+// Uses the template's own /tmp/ray emptyDir when it has one (sidecars only need the two
+// containers to share it), else adds raylog-gen's log volume and mount.
 std::string ensureLogVolume(PodTemplate& tmpl, YAML::Node ray, const LoggingPieces& pieces, bool owned) {
+  const bool wantsEmptyDir = static_cast<bool>(pieces.logVolume["emptyDir"]);
   if (YAML::Node existing = findMountAt(ray, kRayLogMountPath)) {
     const std::string name = nameOf(existing);
     YAML::Node vol = tmpl.findVolume(name);
     if (!vol)
       throw PieceConflict("the Ray container mounts volume '" + name + "' at /tmp/ray, but the pod defines no such volume");
-    if (!vol["emptyDir"])
-      throw PieceConflict("the Ray container mounts volume '" + name +
-                          "' at /tmp/ray, which is not an emptyDir; a sidecar needs a pod-local emptyDir there");
-    return name;
+    if (wantsEmptyDir && vol["emptyDir"]) return name;
+    if (!(owned && name == kRayLogVolume))
+      throw PieceConflict("the Ray container mounts volume '" + name + "' at /tmp/ray, which is not " +
+                          (wantsEmptyDir ? "an emptyDir; a sidecar needs a pod-local emptyDir there"
+                                         : "raylog-gen's hostPath; remove that mount for the DaemonSet strategy"));
   }
   upsertNamed(tmpl.volumes(), pieces.logVolume, owned, "volume");
   if (!ray["volumeMounts"] || !ray["volumeMounts"].IsSequence()) ray["volumeMounts"] = y::seq();
-  ray["volumeMounts"].push_back(mount(kRayLogVolume, kRayLogMountPath));
+  YAML::Node mounts = ray["volumeMounts"];
+  for (size_t i = 0; i < mounts.size(); ++i)
+    if (mounts[i]["mountPath"] && mounts[i]["mountPath"].Scalar() == kRayLogMountPath) {
+      mounts[i] = YAML::Clone(pieces.rayLogMount);  // ours (checked above): bring it up to date
+      return kRayLogVolume;
+    }
+  mounts.push_back(YAML::Clone(pieces.rayLogMount));
   return kRayLogVolume;
 }
 
@@ -118,12 +128,14 @@ LoggingPieces loggingPiecesFor(const Spec& spec, RayNodeType type) {
     p.rayEnv.push_back(env);
     return p;
   }
+  if (spec.strategy == "daemonset") return daemonSetPieces(spec);
   p.agentName = spec.agent.type;
   p.nativeSidecars = spec.agent.sidecarMode == SidecarMode::Native;
 
   p.logVolume = y::map();
   y::set(p.logVolume, "name", kRayLogVolume);
   p.logVolume["emptyDir"] = y::map();
+  p.rayLogMount = mount(kRayLogVolume, kRayLogMountPath);
 
   if (spec.agent.type == "fluent-bit") {
     YAML::Node cfg = y::map();
@@ -146,7 +158,8 @@ void applyLoggingPieces(PodTemplate& tmpl, const LoggingPieces& pieces) {
   YAML::Node annotations = tmpl.annotations();
   const bool owned = annotations[kLoggingAnnotation].IsDefined();
 
-  const std::string logVolume = pieces.sidecars.empty() ? "" : ensureLogVolume(tmpl, ray, pieces, owned);
+  const std::string logVolume = pieces.logVolume ? ensureLogVolume(tmpl, ray, pieces, owned) : "";
+  for (const YAML::Node& c : pieces.initContainers) upsertNamed(tmpl.initContainers(), c, owned, "init container");
   for (const YAML::Node& v : pieces.volumes) upsertNamed(tmpl.volumes(), v, owned, "volume");
 
   for (const YAML::Node& original : pieces.sidecars) {

@@ -14,8 +14,12 @@
 namespace raylog {
 
 struct LoggingPieces {
-  // The Ray container's log volume (an emptyDir) and its mount at /tmp/ray.
-  YAML::Node logVolume;
+  // The Ray container's log volume (an emptyDir for sidecars, a hostPath for a DaemonSet;
+  // undefined when Ray logs to stderr) and its mount at /tmp/ray.
+  YAML::Node logVolume{YAML::NodeType::Undefined};
+  YAML::Node rayLogMount{YAML::NodeType::Undefined};
+  // Init containers that must run before Ray (e.g. making a host folder writable).
+  std::vector<YAML::Node> initContainers;
   // Further pod volumes (agent config).
   std::vector<YAML::Node> volumes;
   // Agent containers. Their mounts of the log volume use kRayLogVolume; apply renames them when

@@ -14,9 +14,13 @@ YAML::Node commonLabels(const Spec& spec) {
 }
 
 YAML::Node objectMetadata(const Spec& spec, const std::string& name) {
+  return objectMetadataIn(spec, name, spec.ns ? *spec.ns : "");
+}
+
+YAML::Node objectMetadataIn(const Spec& spec, const std::string& name, const std::string& ns) {
   YAML::Node md = y::map();
   y::set(md, "name", name);
-  if (spec.ns) y::set(md, "namespace", *spec.ns);
+  if (!ns.empty()) y::set(md, "namespace", ns);
   md["labels"] = commonLabels(spec);
   StringMap annotations;
   for (const auto& [k, v] : spec.annotations)
@@ -25,7 +29,7 @@ YAML::Node objectMetadata(const Spec& spec, const std::string& name) {
   return md;
 }
 
-static YAML::Node tolerationsNode(const std::vector<Toleration>& tolerations) {
+YAML::Node tolerationsNode(const std::vector<Toleration>& tolerations) {
   YAML::Node seq = y::seq();
   for (const Toleration& t : tolerations) {
     YAML::Node n = y::map();

@@ -12,6 +12,10 @@ YAML::Node commonLabels(const Spec& spec);
 
 // metadata with name, namespace (when set), labels and annotations.
 YAML::Node objectMetadata(const Spec& spec, const std::string& name);
+// The same in namespace `ns` ("" = none).
+YAML::Node objectMetadataIn(const Spec& spec, const std::string& name, const std::string& ns);
+
+YAML::Node tolerationsNode(const std::vector<Toleration>& tolerations);
 
 // The spec's kind (RayCluster, RayJob or RayService) with the cluster inside, no logging.
 YAML::Node plainRayObject(const Spec& spec);

@@ -5,6 +5,7 @@
 #include "pieces/logging_names.h"
 #include "pieces/logging_pieces.h"
 #include "render/collector_rbac.h"
+#include "render/daemonset_objects.h"
 #include "render/plain_cluster.h"
 #include "yaml/yaml_build.h"
 #include "yaml/yaml_emit.h"
@@ -33,7 +34,8 @@ void addLoggingToRayObject(YAML::Node object, const Spec& spec) {
 }
 
 std::vector<YAML::Node> agentConfigMaps(const Spec& spec) {
-  if (spec.strategy == "stderr" || spec.agent.type != "fluent-bit") return {};
+  // The DaemonSet's ConfigMap lives with the DaemonSet (daemonSetObjects), not with the pods.
+  if (spec.strategy != "sidecar" || spec.agent.type != "fluent-bit") return {};
   return {fluentBitConfigMap(spec)};
 }
 
@@ -41,6 +43,8 @@ std::vector<YAML::Node> renderObjects(const Spec& spec) {
   YAML::Node cluster = plainRayObject(spec);
   addLoggingToRayObject(cluster, spec);
   std::vector<YAML::Node> objects = agentConfigMaps(spec);
+  if (spec.strategy == "daemonset")
+    for (const YAML::Node& o : daemonSetObjects(spec)) objects.push_back(o);
   for (const YAML::Node& o : collectorRbacObjects(spec)) objects.push_back(o);
   objects.push_back(cluster);
   return objects;

@@ -73,6 +73,14 @@ struct CollectorSpec {
   std::optional<SecretKeyRef> gcsCredentials;
 };
 
+// Node-level agent (strategy daemonset).
+struct DaemonSetSpec {
+  std::string ns, hostPath, stateHostPath, priorityClassName;
+  std::vector<Toleration> tolerations;
+  std::string requestCpu, requestMemory, limitCpu, limitMemory;
+  int64_t maxUnavailable = 1;
+};
+
 struct RayJobSpec {
   std::string entrypoint;
   std::string runtimeEnvYaml;  // "" when unset
@@ -99,6 +107,7 @@ struct Spec {
   std::vector<RayGroup> workerGroups;
   AgentSpec agent;
   CollectorSpec collector;
+  DaemonSetSpec daemonset;
   OutputSpec output;
 };
 

@@ -184,6 +184,17 @@ class SemanticChecks {
 
   // stderr means Ray writes no files: nothing may tail them, and nothing is shipped by us.
   void checkStrategy(const nlohmann::json& given, const Spec& s) {
+    if (given.contains("daemonset") && s.strategy != "daemonset")
+      error("/spec/daemonset", true, "daemonset only applies to strategy daemonset; set strategy: daemonset or remove it");
+    if (s.strategy == "daemonset") {
+      if (given.contains("collector"))
+        error("/spec/collector", true, "the History Server collector runs as a sidecar; use strategy sidecar for it");
+      if (given.contains("agent") && given["agent"].contains("sidecarMode"))
+        error("/spec/agent/sidecarMode", true, "sidecarMode does not apply to strategy daemonset (no sidecar); remove it");
+      if (s.agent.type != "fluent-bit") error("/spec/agent/type", false, "strategy daemonset runs the fluent-bit agent");
+      if (s.daemonset.hostPath == s.daemonset.stateHostPath)
+        error("/spec/daemonset/stateHostPath", false, "stateHostPath must differ from hostPath (Ray pods write there)");
+    }
     if (s.strategy == "stderr") {
       const char* why = "with strategy stderr Ray writes no log files, so a file-tailing agent next to it collects nothing; ";
       if (given.contains("agent")) error("/spec/agent", true, std::string(why) + "remove spec.agent, or use strategy sidecar");
@@ -395,6 +406,19 @@ Spec loadSpecNode(const YAML::Node& root, const std::string& file) {
   }
 
   if (sp.contains("collector")) s.collector = collectorOf(sp["collector"], s.name);
+  {
+    const auto& d = sp["daemonset"];
+    s.daemonset.ns = d["namespace"].get<std::string>();
+    s.daemonset.hostPath = d["hostPath"].get<std::string>();
+    s.daemonset.stateHostPath = d["stateHostPath"].get<std::string>();
+    s.daemonset.priorityClassName = d["priorityClassName"].get<std::string>();
+    s.daemonset.tolerations = tolerationsOf(d["tolerations"]);
+    s.daemonset.requestCpu = asString(d["resources"]["requests"].value("cpu", nlohmann::json("100m")));
+    s.daemonset.requestMemory = asString(d["resources"]["requests"].value("memory", nlohmann::json("128Mi")));
+    s.daemonset.limitCpu = asString(d["resources"]["limits"].value("cpu", nlohmann::json("500m")));
+    s.daemonset.limitMemory = asString(d["resources"]["limits"].value("memory", nlohmann::json("512Mi")));
+    s.daemonset.maxUnavailable = d["maxUnavailable"].get<int64_t>();
+  }
 
   SemanticChecks checks(doc, file);
   checks.run(s);

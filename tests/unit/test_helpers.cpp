@@ -125,7 +125,44 @@ static size_t checkCollectorOnlyInvariants(const std::vector<YAML::Node>& object
   return templates;
 }
 
+// strategy daemonset: every Ray pod writes /tmp/ray into its own sub-folder of the host path
+// the DaemonSet reads, and the DaemonSet mounts that path and a rendered ConfigMap.
+static size_t checkDaemonSetInvariants(const raylog::Spec& spec, const std::vector<YAML::Node>& objects) {
+  using namespace raylog;
+  size_t templates = 0, daemonSets = 0;
+  std::set<std::string> configMaps;
+  for (const YAML::Node& o : objects)
+    if (o["kind"].Scalar() == "ConfigMap") configMaps.insert(o["metadata"]["name"].Scalar());
+  for (const YAML::Node& o : flattenLists(objects)) {
+    if (o["kind"].Scalar() == "DaemonSet") {
+      ++daemonSets;
+      PodTemplate agentPod(o["spec"]["template"]);
+      YAML::Node agent = agentPod.findContainer(kFluentBitContainer);
+      REQUIRE(agent);
+      YAML::Node logs = findMountAt(agent, spec.daemonset.hostPath);
+      REQUIRE(logs);
+      CHECK(agentPod.findVolume(logs["name"].Scalar())["hostPath"]["path"].Scalar() == spec.daemonset.hostPath);
+      CHECK(configMaps.count(agentPod.findVolume(kFluentBitConfigVolume)["configMap"]["name"].Scalar()) == 1);
+      CHECK(agent["readinessProbe"]["httpGet"]);
+      CHECK(o["spec"]["template"]["spec"]["tolerations"].size() > 0);
+    }
+    for (RayPodTemplateRef& ref : rayPodTemplates(o)) {
+      CAPTURE(ref.path);
+      ++templates;
+      YAML::Node mount = findMountAt(ref.tmpl.rayContainer(), kRayLogMountPath);
+      REQUIRE(mount);
+      CHECK(mount["subPathExpr"].Scalar() == "$(POD_NAMESPACE)_$(POD_NAME)");
+      CHECK(ref.tmpl.findVolume(mount["name"].Scalar())["hostPath"]["path"].Scalar() == spec.daemonset.hostPath);
+      CHECK(findByName(ref.tmpl.rayContainer()["env"], "POD_NAME"));
+      CHECK(findByName(ref.tmpl.node()["spec"]["initContainers"], "ray-log-dir"));
+      CHECK_FALSE(ref.tmpl.findContainer(kFluentBitContainer));
+    }
+  }
+  return daemonSets == 1 || objects.size() == 0 ? templates : 0;
+}
+
 size_t checkInvariantsFor(const raylog::Spec& spec, const std::vector<YAML::Node>& objects) {
+  if (spec.strategy == "daemonset") return checkDaemonSetInvariants(spec, objects);
   if (spec.strategy == "stderr") return checkStderrInvariants(objects);
   if (spec.agent.type == "history-collector")
     return checkCollectorOnlyInvariants(objects, spec.agent.sidecarMode == raylog::SidecarMode::Native);

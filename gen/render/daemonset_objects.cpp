@@ -1,0 +1,142 @@
+#include "render/daemonset_objects.h"
+
+#include "agents/fluent_bit_daemonset_config.h"
+#include "pieces/env_vars.h"
+#include "pieces/logging_names.h"
+#include "render/plain_cluster.h"
+#include "yaml/yaml_build.h"
+
+namespace raylog {
+
+namespace {
+
+YAML::Node object(const char* apiVersion, const char* kind, YAML::Node metadata) {
+  YAML::Node o = y::map();
+  y::set(o, "apiVersion", apiVersion);
+  y::set(o, "kind", kind);
+  o["metadata"] = metadata;
+  return o;
+}
+
+YAML::Node hostPathVolume(const std::string& name, const std::string& path, const char* type) {
+  YAML::Node host = y::map();
+  y::set(host, "path", path);
+  y::set(host, "type", type);
+  YAML::Node v = y::map();
+  y::set(v, "name", name);
+  v["hostPath"] = host;
+  return v;
+}
+
+YAML::Node volumeMount(const std::string& name, const std::string& path, bool readOnly) {
+  YAML::Node m = y::map();
+  y::set(m, "name", name);
+  y::set(m, "mountPath", path);
+  if (readOnly) m["readOnly"] = y::boolean(true);
+  return m;
+}
+
+YAML::Node httpProbe(const char* path, int initialDelay) {
+  YAML::Node get = y::map();
+  y::set(get, "path", path);
+  y::set(get, "port", "http");
+  YAML::Node p = y::map();
+  p["httpGet"] = get;
+  p["initialDelaySeconds"] = y::integer(initialDelay);
+  p["periodSeconds"] = y::integer(10);
+  return p;
+}
+
+YAML::Node agentContainer(const Spec& spec) {
+  const DaemonSetSpec& d = spec.daemonset;
+  YAML::Node c = y::map();
+  y::set(c, "name", kFluentBitContainer);
+  y::set(c, "image", spec.agent.image);
+  YAML::Node port = y::map();
+  y::set(port, "name", "http");
+  port["containerPort"] = y::integer(kAgentHttpPort);
+  YAML::Node ports = y::seq();
+  ports.push_back(port);
+  c["ports"] = ports;
+  YAML::Node env = y::seq();
+  env.push_back(envField("NODE_NAME", "spec.nodeName"));
+  c["env"] = env;
+  YAML::Node res = y::map();
+  res["requests"] = y::stringMap({{"cpu", d.requestCpu}, {"memory", d.requestMemory}});
+  res["limits"] = y::stringMap({{"cpu", d.limitCpu}, {"memory", d.limitMemory}});
+  c["resources"] = res;
+  c["livenessProbe"] = httpProbe("/", 10);
+  c["readinessProbe"] = httpProbe("/api/v1/health", 5);
+  YAML::Node mounts = y::seq();
+  mounts.push_back(volumeMount(kRayLogVolume, d.hostPath, true));
+  mounts.push_back(volumeMount("agent-state", kAgentStatePath, false));
+  YAML::Node config = volumeMount(kFluentBitConfigVolume, kFluentBitConfigPath, true);
+  y::set(config, "subPath", kFluentBitConfigKey);
+  mounts.push_back(config);
+  YAML::Node parsers = volumeMount(kFluentBitConfigVolume, kDaemonSetParsersPath, true);
+  y::set(parsers, "subPath", kDaemonSetParsersKey);
+  mounts.push_back(parsers);
+  c["volumeMounts"] = mounts;
+  return c;
+}
+
+}  // namespace
+
+std::vector<YAML::Node> daemonSetObjects(const Spec& spec) {
+  const DaemonSetSpec& d = spec.daemonset;
+  const std::string name = fluentBitConfigMapName(spec.name);
+
+  YAML::Node ns = object("v1", "Namespace", objectMetadataIn(spec, d.ns, ""));
+  YAML::Node sa = object("v1", "ServiceAccount", objectMetadataIn(spec, name, d.ns));
+
+  YAML::Node cm = object("v1", "ConfigMap", objectMetadataIn(spec, name, d.ns));
+  YAML::Node data = y::map();
+  y::set(data, kFluentBitConfigKey, fluentBitDaemonSetConfig(spec).render());
+  y::set(data, kDaemonSetParsersKey, fluentBitDaemonSetParsers(spec).render());
+  cm["data"] = data;
+
+  YAML::Node selector = y::stringMap({{"app.kubernetes.io/name", "fluent-bit"}, {"app.kubernetes.io/instance", spec.name}});
+  YAML::Node podLabels = YAML::Clone(objectMetadataIn(spec, name, "")["labels"]);
+  y::set(podLabels, "app.kubernetes.io/name", "fluent-bit");
+  YAML::Node podMeta = y::map();
+  podMeta["labels"] = podLabels;
+
+  YAML::Node podSpec = y::map();
+  y::set(podSpec, "serviceAccountName", name);
+  y::set(podSpec, "priorityClassName", d.priorityClassName);
+  podSpec["tolerations"] = tolerationsNode(d.tolerations);
+  podSpec["terminationGracePeriodSeconds"] = y::integer(std::max<int64_t>(30, spec.agent.graceSeconds + 10));
+  YAML::Node containers = y::seq();
+  containers.push_back(agentContainer(spec));
+  podSpec["containers"] = containers;
+  YAML::Node volumes = y::seq();
+  volumes.push_back(hostPathVolume(kRayLogVolume, d.hostPath, "DirectoryOrCreate"));
+  volumes.push_back(hostPathVolume("agent-state", d.stateHostPath, "DirectoryOrCreate"));
+  YAML::Node cfg = y::map();
+  y::set(cfg, "name", kFluentBitConfigVolume);
+  YAML::Node cmRef = y::map();
+  y::set(cmRef, "name", name);
+  cfg["configMap"] = cmRef;
+  volumes.push_back(cfg);
+  podSpec["volumes"] = volumes;
+
+  YAML::Node tmpl = y::map();
+  tmpl["metadata"] = podMeta;
+  tmpl["spec"] = podSpec;
+  YAML::Node rolling = y::map();
+  rolling["maxUnavailable"] = y::integer(d.maxUnavailable);
+  YAML::Node strategy = y::map();
+  y::set(strategy, "type", "RollingUpdate");
+  strategy["rollingUpdate"] = rolling;
+  YAML::Node dsSpec = y::map();
+  YAML::Node sel = y::map();
+  sel["matchLabels"] = selector;
+  dsSpec["selector"] = sel;
+  dsSpec["updateStrategy"] = strategy;
+  dsSpec["template"] = tmpl;
+  YAML::Node ds = object("apps/v1", "DaemonSet", objectMetadataIn(spec, name, d.ns));
+  ds["spec"] = dsSpec;
+  return {ns, sa, cm, ds};
+}
+
+}  // namespace raylog
