@@ -14,6 +14,7 @@ void registerSchemaCommand(CLI::App& app, CommandAction& action);
 void registerInjectCommand(CLI::App& app, CommandAction& action);
 void registerPluginCommand(CLI::App& app, CommandAction& action);
 void registerKrmCommand(CLI::App& app, CommandAction& action);
+void registerLintCommands(CLI::App& app, CommandAction& action);  // lint, explain, rules
 
 // Run as kustomize's legacy exec plugin (the executable is named RayLogging): argv[1] is the
 // config file. Returns the exit code.

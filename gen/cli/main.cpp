@@ -13,8 +13,8 @@ namespace {
 const char* kExitCodesHelp =
     "Exit codes:\n"
     "  0   success\n"
-    "  1   lint found problems at or above --fail-on (reserved for lint)\n"
-    "  2   invalid input (spec or manifest) or wrong command-line usage; details on stderr\n"
+    "  1   lint found problems at or above --fail-on (default: error)\n"
+    "  2   invalid input (spec or manifest), an unreadable lint input, or wrong command-line usage\n"
     "  3   the output file could not be written\n"
     "  70  internal error in raylog-gen (please report it)\n";
 
@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
   registerInjectCommand(app, action);
   registerPluginCommand(app, action);
   registerKrmCommand(app, action);
+  registerLintCommands(app, action);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,106 @@
+// raylog-gen lint PATH..., raylog-gen explain ID, raylog-gen rules.
+#include <boost/filesystem.hpp>
+#include <iostream>
+#include <memory>
+
+#include "cli/command.h"
+#include "cli/exit_codes.h"
+#include "lint/lint_config.h"
+#include "lint/linter.h"
+#include "lint/report.h"
+#include "lint/rule.h"
+#include "util/edit_distance.h"
+
+namespace raylog {
+
+namespace {
+
+std::vector<std::string> ruleIds() {
+  std::vector<std::string> ids;
+  for (const auto& r : lint::allRules()) ids.push_back(r->info().id);
+  return ids;
+}
+
+std::string unknownRule(const std::string& id) {
+  return "unknown rule '" + id + "'" + didYouMean(id, ruleIds()) + "; `raylog-gen rules` lists them";
+}
+
+}  // namespace
+
+void registerLintCommands(CLI::App& app, CommandAction& action) {
+  struct Options {
+    std::vector<std::string> paths, disable;
+    std::string format = "text", failOn, config, explainId;
+  };
+  auto opts = std::make_shared<Options>();
+
+  CLI::App* lint = app.add_subcommand("lint", "Check manifests for broken Ray log collection (files, folders, - for stdin)");
+  lint->add_option("paths", opts->paths, "YAML files, folders (searched for .yaml/.yml) or - for standard input")->required();
+  lint->add_option("--format", opts->format, "text (default), json, sarif or github");
+  lint->add_option("--fail-on", opts->failOn, "Lowest severity that makes the exit code 1: error (default), warning, info");
+  lint->add_option("--disable", opts->disable, "Rule ID or name to skip (repeatable)");
+  lint->add_option("--config", opts->config, "Settings file (default: .raylog-gen.yaml in the current folder, if any)");
+  lint->callback([opts, &action] {
+    action = [opts]() -> int {
+      lint::Format format;
+      if (!lint::parseFormat(opts->format, format)) {
+        std::cerr << "raylog-gen: error: unknown format '" << opts->format
+                  << "'" << didYouMean(opts->format, {"text", "json", "sarif", "github"}) << "; use text, json, sarif or github\n";
+        return exit_code::kBadInput;
+      }
+      lint::LintConfig config;
+      std::string configPath = opts->config;
+      if (configPath.empty() && boost::filesystem::exists(".raylog-gen.yaml")) configPath = ".raylog-gen.yaml";
+      if (!configPath.empty()) config = lint::readLintConfig(configPath);  // InputError -> exit 2 in main
+      for (const std::string& id : opts->disable) {
+        const lint::Rule* rule = lint::findRule(id);
+        if (!rule) {
+          std::cerr << "raylog-gen: error: --disable: " << unknownRule(id) << "\n";
+          return exit_code::kBadInput;
+        }
+        config.options.disabled.insert(rule->info().id);
+      }
+      if (!opts->failOn.empty() && !lint::parseSeverity(opts->failOn, config.failOn)) {
+        std::cerr << "raylog-gen: error: --fail-on must be error, warning or info\n";
+        return exit_code::kBadInput;
+      }
+      const lint::LintResult result = lint::runLint(opts->paths, config.options);
+      for (const Diagnostic& d : result.unreadable) std::cerr << d.format() << "\n";
+      std::cout << lint::formatFindings(result, format) << std::flush;
+      if (!result.unreadable.empty()) return exit_code::kBadInput;
+      for (const lint::Finding& f : result.findings)
+        if (f.severity >= config.failOn) return exit_code::kFindings;
+      return exit_code::kOk;
+    };
+  });
+
+  CLI::App* explain = app.add_subcommand("explain", "Explain a lint rule, with a bad and a good example");
+  explain->add_option("rule", opts->explainId, "Rule ID (RL101) or name")->required();
+  explain->callback([opts, &action] {
+    action = [opts]() -> int {
+      const lint::Rule* rule = lint::findRule(opts->explainId);
+      if (!rule) {
+        std::cerr << "raylog-gen: error: " << unknownRule(opts->explainId) << "\n";
+        return exit_code::kBadInput;
+      }
+      const lint::RuleInfo& i = rule->info();
+      std::cout << i.id << " " << i.name << " (" << lint::severityName(i.severity) << ")\n"
+                << i.summary << "\n\nFix: " << i.fix << "\n\n" << i.explanation;
+      return exit_code::kOk;
+    };
+  });
+
+  CLI::App* rules = app.add_subcommand("rules", "List the lint rules");
+  rules->callback([&action] {
+    action = []() -> int {
+      for (const auto& r : lint::allRules()) {
+        const lint::RuleInfo& i = r->info();
+        std::string sev = lint::severityName(i.severity);
+        std::cout << i.id << "  " << sev << std::string(8 - sev.size(), ' ') << i.name << ": " << i.summary << "\n";
+      }
+      return exit_code::kOk;
+    };
+  });
+}
+
+}  // namespace raylog

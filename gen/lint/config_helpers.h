@@ -1,0 +1,18 @@
+#pragma once
+// Small queries over a parsed Fluent Bit config that several rules share.
+#include <string>
+#include <vector>
+
+#include "agents/fluent_bit_reader.h"
+
+namespace raylog::lint {
+
+bool sameWord(const std::string& a, const std::string& b);  // case-insensitive
+
+// Indexes of sections named `section` whose Name is `plugin` ("" = any plugin).
+std::vector<size_t> sectionsOf(const FluentBitConfig& c, const std::string& section, const std::string& plugin = "");
+
+// Line (1-based, in the config text) of `key` in section i, or of the section header when absent.
+int lineOf(const ParsedFluentBitConfig& p, size_t section, const std::string& key);
+
+}  // namespace raylog::lint

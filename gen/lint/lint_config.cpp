@@ -1,0 +1,49 @@
+#include "lint/lint_config.h"
+
+#include "lint/rule.h"
+#include "util/edit_distance.h"
+#include "yaml/source_file.h"
+
+namespace raylog::lint {
+
+LintConfig readLintConfig(const std::string& path) {
+  const std::string file = displayName(path);
+  LintConfig config;
+  std::vector<ParsedDocument> docs = parseYamlStream(readInputFile(path), file);
+  if (docs.empty() || docs[0].root.IsNull()) return config;
+  const YAML::Node root = docs[0].root;
+  if (!root.IsMap()) throw InputError(Diagnostic{docs[0].start, "expected a mapping with disable and failOn"});
+  std::vector<Diagnostic> problems;
+  for (auto it = root.begin(); it != root.end(); ++it) {
+    const std::string key = it->first.Scalar();
+    if (key == "disable") {
+      if (!it->second.IsSequence()) {
+        problems.push_back({locationOf(it->second.Mark(), file), "disable must be a list of rule IDs"});
+        continue;
+      }
+      for (const YAML::Node& id : it->second) {
+        if (!id.IsScalar() || !findRule(id.Scalar())) {
+          std::vector<std::string> ids;
+          for (const auto& r : allRules()) ids.push_back(r->info().id);
+          problems.push_back({locationOf(id.Mark(), file),
+                              "unknown rule '" + (id.IsScalar() ? id.Scalar() : std::string("?")) + "'" +
+                                  (id.IsScalar() ? didYouMean(id.Scalar(), ids) : "") + "; see `raylog-gen rules`"});
+          continue;
+        }
+        config.options.disabled.insert(findRule(id.Scalar())->info().id);
+      }
+    } else if (key == "failOn") {
+      if (!it->second.IsScalar() || !parseSeverity(it->second.Scalar(), config.failOn))
+        problems.push_back({locationOf(it->second.Mark(), file), "failOn must be error, warning or info"});
+      config.failOnSet = true;
+    } else {
+      problems.push_back({locationOf(it->first.Mark(), file),
+                          "unknown key '" + key + "'" + didYouMean(key, {"disable", "failOn"}) +
+                              "; allowed keys: disable, failOn"});
+    }
+  }
+  if (!problems.empty()) throw InputError(problems);
+  return config;
+}
+
+}  // namespace raylog::lint

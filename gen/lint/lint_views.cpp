@@ -1,0 +1,84 @@
+#include "lint/lint_views.h"
+
+#include "pieces/logging_names.h"
+
+namespace raylog::lint {
+
+static bool contains(const std::string& s, const char* part) { return s.find(part) != std::string::npos; }
+
+static std::string scalar(const YAML::Node& n, const char* key) {
+  const YAML::Node v = n[key];
+  return v && v.IsScalar() ? v.Scalar() : "";
+}
+
+static bool isAgent(const YAML::Node& c, AgentKind& kind) {
+  const std::string name = scalar(c, "name"), image = scalar(c, "image");
+  const YAML::Node command = c["command"];
+  const std::string cmd0 = command && command.IsSequence() && command.size() > 0 && command[0].IsScalar()
+                               ? command[0].Scalar() : "";
+  if (contains(image, "fluent-bit") || contains(image, "fluentbit") || contains(name, "fluent-bit") ||
+      contains(name, "fluentbit")) {
+    kind = AgentKind::FluentBit;
+  } else if (contains(image, "fluentd") || contains(name, "fluentd")) {
+    kind = AgentKind::Fluentd;
+  } else if (name == kCollectorContainer || cmd0 == "collector" || contains(image, "historyserver") ||
+             contains(image, "/collector") || image.rfind("collector:", 0) == 0) {
+    kind = AgentKind::Collector;
+  } else if (contains(image, "vector") || contains(image, "filebeat") || contains(image, "promtail") ||
+             contains(image, "otel") || contains(image, "opentelemetry")) {
+    kind = AgentKind::OtherFileAgent;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+std::vector<Agent> agentsOf(const PodTemplate& tmpl) {
+  std::vector<Agent> out;
+  const YAML::Node spec = tmpl.node()["spec"];
+  if (!spec || !spec.IsMap()) return out;
+  for (const char* list : {"containers", "initContainers"}) {
+    const YAML::Node cs = spec[list];
+    if (!cs || !cs.IsSequence()) continue;
+    for (size_t i = 0; i < cs.size(); ++i) {
+      if (std::string(list) == "containers" && i == 0) continue;  // the Ray container
+      AgentKind kind;
+      if (cs[i].IsMap() && isAgent(cs[i], kind)) out.push_back({cs[i], kind});
+    }
+  }
+  return out;
+}
+
+YAML::Node rayLogMount(const YAML::Node& ray) { return findMountAt(ray, kRayLogMountPath); }
+
+std::string envLiteral(const YAML::Node& container, const std::string& name) {
+  const YAML::Node e = findByName(container["env"], name);
+  return e && e["value"] && e["value"].IsScalar() ? e["value"].Scalar() : "";
+}
+
+YAML::Node childAt(const YAML::Node& n, std::initializer_list<const char*> keys) {
+  YAML::Node cur = n;
+  for (const char* k : keys) {
+    if (!cur || !cur.IsMap()) return YAML::Node(YAML::NodeType::Undefined);
+    const YAML::Node next = static_cast<const YAML::Node&>(cur)[k];
+    if (!next) return YAML::Node(YAML::NodeType::Undefined);
+    cur.reset(next);
+  }
+  return cur;
+}
+
+std::string nameOf(const YAML::Node& n) {
+  const YAML::Node name = childAt(n, {"name"});
+  return name && name.IsScalar() ? name.Scalar() : "?";
+}
+
+Location valueLineLocation(const std::string& file, const YAML::Mark& keyMark, const YAML::Mark& m, int line) {
+  if (m.is_null()) return {file, 0, 0};
+  // A block scalar's text starts on the line after its indicator, indented under its key.
+  return {file, m.line + 1 + line, keyMark.is_null() ? 1 : keyMark.column + 3};
+}
+
+Location FluentBitConfigView::lineLocation(int line) const { return valueLineLocation(file, keyMark, valueMark, line); }
+Location FluentdConfigView::lineLocation(int line) const { return valueLineLocation(file, keyMark, valueMark, line); }
+
+}  // namespace raylog::lint

@@ -1,0 +1,95 @@
+#pragma once
+// What rules look at: a Ray pod template with its agents, a whole Ray object, an agent's
+// Fluent Bit or Fluentd configuration, or any object. Rules report through a Reporter.
+#include <yaml-cpp/yaml.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "agents/fluent_bit_reader.h"
+#include "k8s/ray_object.h"
+#include "lint/finding.h"
+
+namespace raylog::lint {
+
+enum class AgentKind { FluentBit, Fluentd, Collector, OtherFileAgent };
+
+struct Agent {
+  YAML::Node container;
+  AgentKind kind;
+  bool tailsFiles() const { return true; }  // every agent we recognise reads files under /tmp/ray
+};
+
+// An agent ConfigMap found in the input (pass 1), with where its data values are.
+struct ConfigMapEntry {
+  std::string file;
+  struct Value {
+    std::string text;
+    YAML::Mark keyMark, valueMark;
+  };
+  std::map<std::string, Value> data;  // data key -> its text and where it is
+};
+
+// namespace/name -> ConfigMap
+using ConfigMapIndex = std::map<std::string, ConfigMapEntry>;
+
+class Reporter {
+ public:
+  virtual ~Reporter() = default;
+  // A finding at a node (its mark) of the file being linted.
+  virtual void at(const RuleInfo& rule, const YAML::Node& node, const std::string& message) = 0;
+  virtual void atLocation(const RuleInfo& rule, const Location& where, const std::string& message) = 0;
+};
+
+struct PodView {
+  const YAML::Node& object;  // the Ray object
+  RayPodTemplateRef& ref;
+  YAML::Node ray;            // the Ray container (first container); may be undefined
+  std::vector<Agent> agents;
+  std::string ns;
+  const ConfigMapIndex& configMaps;
+};
+
+struct RayObjectView {
+  const YAML::Node& object;
+  std::vector<PodView>& pods;
+};
+
+// A Fluent Bit configuration inside a ConfigMap value.
+struct FluentBitConfigView {
+  const ParsedFluentBitConfig& parsed;
+  std::string file;
+  YAML::Mark keyMark, valueMark;  // the ConfigMap data key and its value (the literal block)
+  // File location of config line `line` (1-based, as in ParsedFluentBitConfig).
+  Location lineLocation(int line) const;
+};
+
+struct FluentdConfigView {
+  const std::string& text;
+  std::string file;
+  YAML::Mark keyMark, valueMark;
+  Location lineLocation(int line) const;
+};
+
+// Agents among a pod template's containers and init containers (not the Ray container).
+std::vector<Agent> agentsOf(const PodTemplate& tmpl);
+
+// The volume the Ray container mounts at /tmp/ray (undefined when none).
+YAML::Node rayLogMount(const YAML::Node& ray);
+
+// The value of env var `name` on a container ("" when unset or not a literal).
+std::string envLiteral(const YAML::Node& container, const std::string& name);
+
+// n[k1][k2]... without yaml-cpp's exception when a middle key is missing or not a mapping;
+// undefined when the path does not exist.
+YAML::Node childAt(const YAML::Node& n, std::initializer_list<const char*> keys);
+
+// A container's (or any object's) name, "?" when it has none.
+std::string nameOf(const YAML::Node& n);
+
+// Lines of a text value, as written in the YAML file: block scalars start on the line after
+// their indicator; quoted or plain values on the value's own line.
+Location valueLineLocation(const std::string& file, const YAML::Mark& keyMark, const YAML::Mark& valueMark, int line);
+
+}  // namespace raylog::lint

@@ -1,0 +1,28 @@
+#pragma once
+// Runs every enabled rule over files, folders and stdin, streaming: a first pass keeps only
+// the agent ConfigMaps (small, and few), a second pass lints one file at a time. Memory grows
+// with the number of ConfigMaps and findings, not with the number of files.
+#include <set>
+#include <string>
+#include <vector>
+
+#include "lint/finding.h"
+
+namespace raylog::lint {
+
+struct LintOptions {
+  std::set<std::string> disabled;  // rule IDs (or names)
+};
+
+struct LintResult {
+  std::vector<Finding> findings;  // in input order, then by position
+  size_t filesRead = 0;
+  std::vector<Diagnostic> unreadable;  // inputs that could not be read at all
+};
+
+LintResult runLint(const std::vector<std::string>& paths, const LintOptions& options);
+
+// Annotation on an object that silences rules for it: "RL101,RL202".
+inline constexpr const char* kIgnoreAnnotation = "raylog-gen.dev/ignore";
+
+}  // namespace raylog::lint

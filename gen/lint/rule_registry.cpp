@@ -1,0 +1,47 @@
+// Every lint rule, in ID order. Adding a rule: its file in rules/, one line here, fixtures in
+// tests/lint/fixtures/<ID>/, and a README row.
+#include "lint/rule.h"
+
+namespace raylog::lint {
+
+#define RAYLOG_RULES(X) \
+  X(RL101) X(RL102) X(RL103) X(RL104) X(RL105) X(RL106) X(RL107) X(RL108) X(RL109) X(RL110) X(RL111) \
+  X(RL112) X(RL113) X(RL114) X(RL115) X(RL201) X(RL202) X(RL203) X(RL204) X(RL205) X(RL206) X(RL207) \
+  X(RL208) X(RL209)
+
+#define DECLARE(id) std::unique_ptr<Rule> make##id();
+RAYLOG_RULES(DECLARE)
+#undef DECLARE
+
+namespace {
+// Malformed YAML is reported by the linter itself; this entry gives it an ID and a page.
+const RuleInfo kInvalidYaml{
+    "RL001", "invalid-yaml", Severity::Error, "A file is not valid YAML; it was skipped",
+    "Fix the YAML syntax at the reported line",
+    "lint reads every document of every file; a file that does not parse is reported here and the\n"
+    "run goes on with the next file.\n\nBad:\n  spec: {headGroupSpec: [\n\nGood:\n  spec: {headGroupSpec: {}}\n"};
+class InvalidYaml : public Rule {
+ public:
+  const RuleInfo& info() const override { return kInvalidYaml; }
+};
+}  // namespace
+
+const std::vector<std::unique_ptr<Rule>>& allRules() {
+  static const std::vector<std::unique_ptr<Rule>> rules = [] {
+    std::vector<std::unique_ptr<Rule>> v;
+    v.push_back(std::make_unique<InvalidYaml>());
+#define ADD(id) v.push_back(make##id());
+    RAYLOG_RULES(ADD)
+#undef ADD
+    return v;
+  }();
+  return rules;
+}
+
+const Rule* findRule(const std::string& id) {
+  for (const auto& r : allRules())
+    if (r->info().id == id || r->info().name == id) return r.get();
+  return nullptr;
+}
+
+}  // namespace raylog::lint

@@ -1,0 +1,38 @@
+// RL103: a volumeMount names a volume the pod does not define.
+#include "lint/rule.h"
+
+namespace raylog::lint {
+namespace {
+const RuleInfo kInfo{
+    "RL103", "undefined-volume", Severity::Error,
+    "A container mounts a volume the pod template does not define",
+    "Add the volume to spec.volumes, or fix the mount's name",
+    "Kubernetes rejects the pod (or KubeRay cannot create it) when a volumeMount names a volume that\n"
+    "is not in the pod's volumes; a copied sidecar often brings mounts without their volumes.\n\n"
+    "Bad:\n  containers:\n    - name: fluent-bit\n      volumeMounts: [{name: fluent-bit-config, mountPath: /fluent-bit/etc/}]\n"
+    "  volumes: []\n\nGood:\n  volumes:\n    - name: fluent-bit-config\n      configMap: {name: fluentbit-config}\n"};
+
+class UndefinedVolume : public Rule {
+ public:
+  const RuleInfo& info() const override { return kInfo; }
+  void checkPod(const PodView& p, Reporter& r) const override {
+    const YAML::Node spec = p.ref.tmpl.node()["spec"];
+    if (!spec || !spec.IsMap()) return;
+    for (const char* list : {"containers", "initContainers"}) {
+      const YAML::Node cs = spec[list];
+      if (!cs || !cs.IsSequence()) continue;
+      for (const YAML::Node& c : cs) {
+        const YAML::Node mounts = c["volumeMounts"];
+        if (!mounts || !mounts.IsSequence()) continue;
+        for (const YAML::Node& m : mounts) {
+          if (!m["name"] || !m["name"].IsScalar() || p.ref.tmpl.findVolume(m["name"].Scalar())) continue;
+          r.at(kInfo, m, "volumeMount '" + m["name"].Scalar() + "' of container '" +
+                             nameOf(c) + "' names no volume of this pod");
+        }
+      }
+    }
+  }
+};
+}  // namespace
+std::unique_ptr<Rule> makeRL103() { return std::make_unique<UndefinedVolume>(); }
+}  // namespace raylog::lint

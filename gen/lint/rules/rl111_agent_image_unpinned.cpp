@@ -1,0 +1,28 @@
+// RL111: a log agent image that is untagged or :latest.
+#include "k8s/names.h"
+#include "lint/rule.h"
+
+namespace raylog::lint {
+namespace {
+const RuleInfo kInfo{
+    "RL111", "agent-image-unpinned", Severity::Warning,
+    "A log agent image is untagged or uses :latest",
+    "Pin the image to a version tag (fluent/fluent-bit:3.2.10) or a digest",
+    "An unpinned agent changes under you on the next pull: config syntax and defaults differ\n"
+    "between Fluent Bit majors, and pods of one cluster can end up running different versions.\n\n"
+    "Bad:\n  image: fluent/fluent-bit:latest\n\nGood:\n  image: fluent/fluent-bit:3.2.10\n"};
+
+class AgentImageUnpinned : public Rule {
+ public:
+  const RuleInfo& info() const override { return kInfo; }
+  void checkPod(const PodView& p, Reporter& r) const override {
+    for (const Agent& a : p.agents) {
+      const YAML::Node image = a.container["image"];
+      if (image && image.IsScalar() && !isPinnedImage(image.Scalar()))
+        r.at(kInfo, image, "agent image '" + image.Scalar() + "' is not pinned to a version");
+    }
+  }
+};
+}  // namespace
+std::unique_ptr<Rule> makeRL111() { return std::make_unique<AgentImageUnpinned>(); }
+}  // namespace raylog::lint

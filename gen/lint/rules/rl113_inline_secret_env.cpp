@@ -1,0 +1,45 @@
+// RL113: a secret-looking environment variable with an inline value.
+#include <regex>
+
+#include "lint/rule.h"
+
+namespace raylog::lint {
+namespace {
+const RuleInfo kInfo{
+    "RL113", "inline-secret-env", Severity::Error,
+    "A secret-looking environment variable (password, key, token) has an inline value",
+    "Move the value into a Secret and use valueFrom.secretKeyRef",
+    "Inline values end up in Git, in `kubectl get -o yaml` and in every copy of the manifest.\n\n"
+    "Bad:\n  env: [{name: AWS_S3SECRET, value: minioadmin}]\n\n"
+    "Good:\n  env:\n    - name: AWS_S3SECRET\n      valueFrom: {secretKeyRef: {name: minio-credentials, key: AWS_SECRET_ACCESS_KEY}}\n"};
+
+bool secretLooking(const std::string& name) {
+  static const std::regex re("(PASSWORD|PASSWD|SECRET|TOKEN|ACCESS_KEY|SHARED_KEY|API_KEY|CONNECTION_STRING|S3ID)",
+                             std::regex::icase);
+  return std::regex_search(name, re);
+}
+
+class InlineSecretEnv : public Rule {
+ public:
+  const RuleInfo& info() const override { return kInfo; }
+  void checkPod(const PodView& p, Reporter& r) const override {
+    const YAML::Node spec = p.ref.tmpl.node()["spec"];
+    if (!spec || !spec.IsMap()) return;
+    for (const char* list : {"containers", "initContainers"}) {
+      const YAML::Node cs = spec[list];
+      if (!cs || !cs.IsSequence()) continue;
+      for (const YAML::Node& c : cs) {
+        const YAML::Node env = c["env"];
+        if (!env || !env.IsSequence()) continue;
+        for (const YAML::Node& e : env) {
+          if (!e["name"] || !e["value"] || !e["value"].IsScalar() || e["value"].Scalar().empty()) continue;
+          if (secretLooking(e["name"].Scalar()))
+            r.at(kInfo, e["value"], "environment variable " + e["name"].Scalar() + " has its secret value inline");
+        }
+      }
+    }
+  }
+};
+}  // namespace
+std::unique_ptr<Rule> makeRL113() { return std::make_unique<InlineSecretEnv>(); }
+}  // namespace raylog::lint
