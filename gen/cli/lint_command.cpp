@@ -5,11 +5,17 @@
 
 #include "cli/command.h"
 #include "cli/exit_codes.h"
+#include "cli/output_file.h"
+#include "inject/inject.h"
+#include "k8s/manifests.h"
 #include "lint/lint_config.h"
 #include "lint/linter.h"
 #include "lint/report.h"
 #include "lint/rule.h"
+#include "spec/spec_loader.h"
 #include "util/edit_distance.h"
+#include "yaml/input_files.h"
+#include "yaml/yaml_emit.h"
 
 namespace raylog {
 
@@ -25,12 +31,40 @@ std::string unknownRule(const std::string& id) {
   return "unknown rule '" + id + "'" + didYouMean(id, ruleIds()) + "; `raylog-gen rules` lists them";
 }
 
+// lint --fix: every file with an error-level finding on a Ray object is rewritten with the spec's
+// logging pieces added, through inject's code path; lint then runs again on the result.
+int fixFiles(const std::vector<std::string>& paths, const Spec& spec, const lint::LintOptions& options) {
+  for (const std::string& file : expandInputPaths(paths)) {
+    if (file == "-") {
+      std::cerr << "raylog-gen: error: --fix rewrites files; it cannot fix standard input (use inject)\n";
+      return exit_code::kBadInput;
+    }
+    bool needsFix = false;
+    for (const lint::Finding& f : lint::runLint({file}, options).findings)
+      needsFix = needsFix || (f.severity == lint::Severity::Error && f.ruleId != "RL001");
+    if (!needsFix) continue;
+    InjectResult fixed = injectLogging(spec, readManifests({file}));
+    bool touchesRay = false;
+    for (const std::string& line : fixed.summary) touchesRay = touchesRay || line.find("logging") != std::string::npos;
+    if (!touchesRay) continue;  // the errors are not in Ray pod templates: nothing inject can mend
+    try {
+      writeOutput(file, emitStream(fixed.objects));
+    } catch (const std::runtime_error& e) {
+      std::cerr << "raylog-gen: error: " << e.what() << "\n";
+      return exit_code::kWriteFailed;
+    }
+    for (const std::string& line : fixed.summary) std::cerr << "raylog-gen: fixed " << file << ": " << line << "\n";
+  }
+  return exit_code::kOk;
+}
+
 }  // namespace
 
 void registerLintCommands(CLI::App& app, CommandAction& action) {
   struct Options {
     std::vector<std::string> paths, disable;
-    std::string format = "text", failOn, config, explainId;
+    std::string format = "text", failOn, config, explainId, fixSpec;
+    bool fix = false;
   };
   auto opts = std::make_shared<Options>();
 
@@ -40,6 +74,9 @@ void registerLintCommands(CLI::App& app, CommandAction& action) {
   lint->add_option("--fail-on", opts->failOn, "Lowest severity that makes the exit code 1: error (default), warning, info");
   lint->add_option("--disable", opts->disable, "Rule ID or name to skip (repeatable)");
   lint->add_option("--config", opts->config, "Settings file (default: .raylog-gen.yaml in the current folder, if any)");
+  lint->add_flag("--fix", opts->fix,
+                 "Rewrite files whose Ray objects have findings with the logging of --spec added (as inject does)");
+  lint->add_option("--spec", opts->fixSpec, "With --fix: the RayLogging spec whose logging to add");
   lint->callback([opts, &action] {
     action = [opts]() -> int {
       lint::Format format;
@@ -63,6 +100,14 @@ void registerLintCommands(CLI::App& app, CommandAction& action) {
       if (!opts->failOn.empty() && !lint::parseSeverity(opts->failOn, config.failOn)) {
         std::cerr << "raylog-gen: error: --fail-on must be error, warning or info\n";
         return exit_code::kBadInput;
+      }
+      if (opts->fix) {
+        if (opts->fixSpec.empty()) {
+          std::cerr << "raylog-gen: error: --fix needs --spec FILE: the RayLogging spec whose logging pieces to add\n";
+          return exit_code::kBadInput;
+        }
+        const int code = fixFiles(opts->paths, loadSpecFile(opts->fixSpec), config.options);
+        if (code != exit_code::kOk) return code;
       }
       const lint::LintResult result = lint::runLint(opts->paths, config.options);
       for (const Diagnostic& d : result.unreadable) std::cerr << d.format() << "\n";

@@ -76,6 +76,32 @@ void setOwnedField(YAML::Node parent, const std::vector<std::string>& path, cons
   cur[last] = value;
 }
 
+// The same agent under another name (the guides call it fluentbit) would ship every line twice.
+void rejectSecondAgent(const PodTemplate& tmpl, const std::string& ours) {
+  auto family = [](const YAML::Node& c) -> std::string {
+    const std::string image = c["image"] && c["image"].IsScalar() ? c["image"].Scalar() : "";
+    const std::string name = nameOf(c);
+    if (image.find("fluent-bit") != std::string::npos || image.find("fluentbit") != std::string::npos ||
+        name == "fluentbit")
+      return kFluentBitContainer;
+    if (name == kCollectorContainer || image.find("collector") != std::string::npos) return kCollectorContainer;
+    return "";
+  };
+  const YAML::Node spec = tmpl.node()["spec"];
+  for (const char* list : {"containers", "initContainers"}) {
+    const YAML::Node cs = spec[list];
+    if (!cs || !cs.IsSequence()) continue;
+    for (size_t i = 0; i < cs.size(); ++i) {
+      if (std::string(list) == "containers" && i == 0) continue;  // the Ray container
+      const YAML::Node c = cs[i];
+      if (!c.IsMap() || nameOf(c) == ours || family(c) != ours) continue;
+      throw PieceConflict("the pod template already runs " + ours + " in container '" + nameOf(c) +
+                          "' (not added by raylog-gen); remove it, with its volumes, so raylog-gen's '" + ours +
+                          "' is the only one");
+    }
+  }
+}
+
 // Removes the entry named `name` from `list` (a sidecar that moves between containers and
 // initContainers when the sidecar mode changes).
 void removeNamed(YAML::Node list, const std::string& name) {
@@ -163,6 +189,7 @@ void applyLoggingPieces(PodTemplate& tmpl, const LoggingPieces& pieces) {
   for (const YAML::Node& v : pieces.volumes) upsertNamed(tmpl.volumes(), v, owned, "volume");
 
   for (const YAML::Node& original : pieces.sidecars) {
+    rejectSecondAgent(tmpl, nameOf(original));
     YAML::Node sidecar = YAML::Clone(original);
     for (YAML::Node m : sidecar["volumeMounts"])
       if (nameOf(m) == kRayLogVolume) y::set(m, "name", logVolume);

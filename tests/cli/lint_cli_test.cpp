@@ -97,3 +97,33 @@ TEST_CASE("explain and rules") {
   ProcessResult rules = runProcess({raylogBinary(), "rules"});
   CHECK_THAT(rules.out, Catch::Contains("RL001") && Catch::Contains("RL209"));
 }
+
+TEST_CASE("lint --fix repairs raylog-gen's pieces through inject, and refuses what it cannot own") {
+  const std::string dir = tempDir();
+  std::ifstream in(sourceDir() + "/examples/sidecar-stdout/rendered.yaml");
+  std::string rendered((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // Someone deleted the worker's /tmp/ray mount by hand: RL101 territory.
+  const std::string mount = "              volumeMounts:\n                - name: ray-logs\n                  mountPath: /tmp/ray\n            - name: fluent-bit";
+  const size_t at = rendered.rfind(mount);
+  REQUIRE(at != std::string::npos);
+  std::string broken = rendered;
+  broken.replace(at, mount.size(), "            - name: fluent-bit");
+  std::ofstream(dir + "/cluster.yaml") << broken;
+  CHECK(runProcess({raylogBinary(), "lint", dir + "/cluster.yaml"}).exitCode == 1);
+
+  const std::string spec = sourceDir() + "/examples/sidecar-stdout/raylog.yaml";
+  ProcessResult noSpec = runProcess({raylogBinary(), "lint", "--fix", dir + "/cluster.yaml"});
+  CHECK(noSpec.exitCode == 2);
+  CHECK_THAT(noSpec.err, Catch::Contains("--fix needs --spec"));
+
+  ProcessResult fixed = runProcess({raylogBinary(), "lint", "--fix", "--spec", spec, dir + "/cluster.yaml"});
+  CHECK(fixed.exitCode == 0);
+  CHECK_THAT(fixed.err, Catch::Contains("fixed " + dir + "/cluster.yaml: RayCluster/demo"));
+  CHECK(runProcess({raylogBinary(), "lint", dir + "/cluster.yaml"}).exitCode == 0);
+
+  // The guide's head-only sidecar is not raylog-gen's: --fix says so instead of adding a second one.
+  ProcessResult guide = runProcess({raylogBinary(), "lint", "--fix", "--spec", spec, fixture("guide-style.yaml")});
+  CHECK(guide.exitCode == 2);
+  CHECK_THAT(guide.err, Catch::Contains("already runs fluent-bit in container 'fluentbit'"));
+  std::system(("rm -rf '" + dir + "'").c_str());
+}
