@@ -33,7 +33,7 @@ static bool isAgent(const YAML::Node& c, AgentKind& kind) {
   return true;
 }
 
-std::vector<Agent> agentsOf(const PodTemplate& tmpl) {
+std::vector<Agent> agentsOf(const PodTemplate& tmpl, bool rayPod) {
   std::vector<Agent> out;
   const YAML::Node spec = tmpl.node()["spec"];
   if (!spec || !spec.IsMap()) return out;
@@ -41,12 +41,19 @@ std::vector<Agent> agentsOf(const PodTemplate& tmpl) {
     const YAML::Node cs = spec[list];
     if (!cs || !cs.IsSequence()) continue;
     for (size_t i = 0; i < cs.size(); ++i) {
-      if (std::string(list) == "containers" && i == 0) continue;  // the Ray container
+      if (rayPod && std::string(list) == "containers" && i == 0) continue;  // the Ray container
       AgentKind kind;
       if (cs[i].IsMap() && isAgent(cs[i], kind)) out.push_back({cs[i], kind});
     }
   }
   return out;
+}
+
+std::vector<Agent> daemonSetAgents(const YAML::Node& object) {
+  const YAML::Node kind = childAt(object, {"kind"});
+  const YAML::Node tmpl = childAt(object, {"spec", "template"});
+  if (!kind || !kind.IsScalar() || kind.Scalar() != "DaemonSet" || !tmpl) return {};
+  return agentsOf(PodTemplate(tmpl), false);
 }
 
 YAML::Node rayLogMount(const YAML::Node& ray) { return findMountAt(ray, kRayLogMountPath); }

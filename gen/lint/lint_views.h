@@ -72,8 +72,12 @@ struct FluentdConfigView {
   Location lineLocation(int line) const;
 };
 
-// Agents among a pod template's containers and init containers (not the Ray container).
-std::vector<Agent> agentsOf(const PodTemplate& tmpl);
+// Agents among a pod template's containers and init containers; in a Ray pod template the
+// first container is Ray's and is skipped.
+std::vector<Agent> agentsOf(const PodTemplate& tmpl, bool rayPod = true);
+
+// The agents of a DaemonSet's pod template (node-level collection); empty for other kinds.
+std::vector<Agent> daemonSetAgents(const YAML::Node& object);
 
 // The volume the Ray container mounts at /tmp/ray (undefined when none).
 YAML::Node rayLogMount(const YAML::Node& ray);

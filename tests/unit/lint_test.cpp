@@ -176,3 +176,12 @@ TEST_CASE("the rendered Fluent Bit configs read back: routing reaches every outp
     }
   }
 }
+
+TEST_CASE("node-level agents (DaemonSets) are held to the same image and resources rules") {
+  std::string text = readInputFile(std::string(RAYLOG_SOURCE_DIR) + "/examples/daemonset-stdout/rendered.yaml");
+  CHECK(ids(lintText(text)).empty());
+  const size_t at = text.find("image: fluent/fluent-bit:3.2.10");
+  REQUIRE(at != std::string::npos);
+  text.replace(at, 31, "image: fluent/fluent-bit");
+  CHECK(ids(lintText(text)) == std::set<std::string>{"RL111"});
+}

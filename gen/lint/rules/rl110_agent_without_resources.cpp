@@ -16,8 +16,13 @@ const RuleInfo kInfo{
 class AgentWithoutResources : public Rule {
  public:
   const RuleInfo& info() const override { return kInfo; }
-  void checkPod(const PodView& p, Reporter& r) const override {
-    for (const Agent& a : p.agents) {
+  void checkPod(const PodView& p, Reporter& r) const override { check(p.agents, r); }
+  // Node-level agents too.
+  void checkObject(const YAML::Node& o, Reporter& r) const override { check(daemonSetAgents(o), r); }
+
+ private:
+  void check(const std::vector<Agent>& agents, Reporter& r) const {
+    for (const Agent& a : agents) {
       const YAML::Node res = a.container["resources"];
       const bool ok = res && res.IsMap() && res["requests"] && res["requests"].IsMap() && res["limits"] &&
                       res["limits"].IsMap() && res["limits"]["memory"];

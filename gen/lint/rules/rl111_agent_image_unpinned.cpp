@@ -15,8 +15,13 @@ const RuleInfo kInfo{
 class AgentImageUnpinned : public Rule {
  public:
   const RuleInfo& info() const override { return kInfo; }
-  void checkPod(const PodView& p, Reporter& r) const override {
-    for (const Agent& a : p.agents) {
+  void checkPod(const PodView& p, Reporter& r) const override { check(p.agents, r); }
+  // Node-level agents too.
+  void checkObject(const YAML::Node& o, Reporter& r) const override { check(daemonSetAgents(o), r); }
+
+ private:
+  void check(const std::vector<Agent>& agents, Reporter& r) const {
+    for (const Agent& a : agents) {
       const YAML::Node image = a.container["image"];
       if (image && image.IsScalar() && !isPinnedImage(image.Scalar()))
         r.at(kInfo, image, "agent image '" + image.Scalar() + "' is not pinned to a version");
