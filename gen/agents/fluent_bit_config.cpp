@@ -24,6 +24,11 @@ FluentBitSection& FluentBitSection::set(const std::string& key, const std::strin
   return *this;
 }
 
+FluentBitSection& FluentBitSection::append(const std::string& key, const std::string& value) {
+  entries.emplace_back(key, value);
+  return *this;
+}
+
 std::string FluentBitSection::get(const std::string& key) const {
   for (const auto& e : entries)
     if (equalsIgnoreCase(e.first, key)) return e.second;

@@ -12,6 +12,8 @@ struct FluentBitSection {
   std::vector<std::pair<std::string, std::string>> entries;
 
   FluentBitSection& set(const std::string& key, const std::string& value);
+  // Adds another entry with this key (keys that repeat, such as record_modifier's Record).
+  FluentBitSection& append(const std::string& key, const std::string& value);
   // The value of the first entry with this key (case-insensitive, as Fluent Bit reads keys); "" if none.
   std::string get(const std::string& key) const;
 };

@@ -9,6 +9,10 @@ namespace raylog {
 
 const char* const kRayLogTag = "ray";
 
+const std::vector<std::pair<const char*, const char*>> kOriginFields = {
+    {"ray_cluster", "RAYLOG_CLUSTER"}, {"namespace", "RAYLOG_NAMESPACE"}, {"pod", "RAYLOG_POD"},
+    {"ray_node_type", "RAYLOG_NODE_TYPE"}, {"ray_group", "RAYLOG_GROUP"}};
+
 FluentBitConfig fluentBitSidecarConfig(const Spec& spec) {
   const AgentSpec& a = spec.agent;
   FluentBitConfig config;
@@ -32,9 +36,18 @@ FluentBitConfig fluentBitSidecarConfig(const Spec& spec) {
       .set("Mem_Buf_Limit", a.memBufLimit)
       .set("Skip_Long_Lines", "On");
 
-  const OutputBackend* backend = findOutputBackend(spec.output.type);
-  if (!backend) throw std::logic_error("no output backend for type " + spec.output.type);
-  backend->addOutput(spec.output, kRayLogTag, config);
+  if (spec.strategy == "sidecar") {
+    // Where each record came from, from the agent's downward-API environment (pieces/).
+    FluentBitSection& origin = config.add("FILTER");
+    origin.set("Name", "record_modifier").set("Match", kRayLogTag);
+    for (const auto& [field, var] : kOriginFields) origin.append("Record", std::string(field) + " ${" + var + "}");
+  }
+
+  for (const OutputSpec& output : spec.outputs) {
+    const OutputBackend* backend = findOutputBackend(output.type);
+    if (!backend) throw std::logic_error("no output backend for type " + output.type);
+    backend->addOutput(output, kRayLogTag, config);  // every output receives every record
+  }
   return config;
 }
 

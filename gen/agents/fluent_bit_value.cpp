@@ -16,8 +16,10 @@ std::optional<std::string> fluentBitValueProblem(const std::string& value, bool 
   if (value.front() == '@') return "starts with '@', which reads as a config directive";
   if (value.front() == '#') return "starts with '#', which reads as a comment";
   if (value.find("${") != std::string::npos) {
-    static const std::regex envRef("^\\$\\{[A-Z_][A-Z0-9_]*\\}$");
-    if (!(allowEnvReference && std::regex_match(value, envRef)))
+    // Only raylog-gen's own values may reference the environment, and only as ${NAME}.
+    static const std::regex anyRef("\\$\\{"), wellFormed("\\$\\{[A-Z_][A-Z0-9_]*\\}");
+    const std::string rest = std::regex_replace(value, wellFormed, "");
+    if (!allowEnvReference || std::regex_search(rest, anyRef))
       return "contains '${', which Fluent Bit expands from the environment";
   }
   return std::nullopt;

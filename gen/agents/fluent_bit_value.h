@@ -9,7 +9,8 @@
 namespace raylog {
 
 // Why `value` cannot be written as a Fluent Bit config value, or nullopt when it can.
-// `allowEnvReference` permits one whole "${NAME}" (how secrets reach the config).
+// `allowEnvReference` permits "${NAME}" references (how secrets and pod metadata reach the
+// config); only raylog-gen's own values use it, user values never do.
 std::optional<std::string> fluentBitValueProblem(const std::string& value, bool allowEnvReference = false);
 
 // Why `key` cannot be a Fluent Bit config key, or nullopt when it can.

@@ -1,7 +1,10 @@
 // raylog-gen command line: parses arguments, runs the chosen command, and turns every failure
 // into a message for people and an exit code (never an exception trace).
 #include <CLI/CLI.hpp>
+#include <sys/resource.h>
+
 #include <iostream>
+#include <new>
 
 #include "cli/command.h"
 #include "cli/exit_codes.h"
@@ -20,8 +23,21 @@ const char* kExitCodesHelp =
 
 }  // namespace
 
+// A backstop against pathological input that makes a library allocate without bound: past this,
+// allocation fails with std::bad_alloc (an error message) instead of the OOM killer.
+static void limitAddressSpace() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_AS, &limit) != 0) return;
+  const rlim_t cap = rlim_t{4} << 30;  // 4 GiB: inputs are at most 16 MiB
+  if (limit.rlim_max == RLIM_INFINITY || limit.rlim_max > cap) {
+    limit.rlim_cur = cap;
+    setrlimit(RLIMIT_AS, &limit);
+  }
+}
+
 int main(int argc, char** argv) {
   using namespace raylog;
+  limitAddressSpace();
   // Installed as kustomize's exec plugin (`raylog-gen plugin install`), the binary runs as RayLogging.
   const std::string self = argv[0];
   if (self.size() >= 10 && self.compare(self.size() - 10, 10, "RayLogging") == 0 &&
@@ -61,6 +77,10 @@ int main(int argc, char** argv) {
     return exit_code::kBadInput;
   } catch (const PieceConflict& e) {
     std::cerr << "raylog-gen: error: " << e.what() << "\n";
+    return exit_code::kBadInput;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "raylog-gen: error: the input needs more memory than raylog-gen allows (4 GiB); it is probably "
+                 "malformed YAML\n";
     return exit_code::kBadInput;
   } catch (const std::exception& e) {
     std::cerr << "raylog-gen: internal error: " << e.what() << "; please report this with the input that caused it\n";

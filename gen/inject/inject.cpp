@@ -69,7 +69,7 @@ class Injector {
     for (RayPodTemplateRef& ref : rayPodTemplates(object)) {
       const Location where = locationOf(ref.tmpl.node().Mark(), file);  // before edits replace nodes
       try {
-        applyLoggingPieces(ref.tmpl, loggingPiecesFor(spec_, ref.type));
+        applyLoggingPieces(ref.tmpl, loggingPiecesFor(spec_, ref.type, ref.groupName));
       } catch (const PieceConflict& e) {
         errors_.push_back({where,
                            describe(object) + " " + ref.path + ": " + e.what()});

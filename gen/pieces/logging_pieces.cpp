@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "agents/outputs/output_backend.h"
 #include "pieces/collector_pieces.h"
+#include "pieces/env_vars.h"
 #include "pieces/daemonset_pieces.h"
 #include "pieces/logging_names.h"
 #include "yaml/yaml_build.h"
@@ -19,13 +21,26 @@ YAML::Node mount(const std::string& volume, const std::string& path) {
   return m;
 }
 
-YAML::Node fluentBitSidecar(const Spec& spec) {
+// The agent's environment: where it runs (downward API), and the outputs' Secrets.
+YAML::Node agentEnv(const Spec& spec, RayNodeType type, const std::string& group) {
+  YAML::Node env = y::seq();
+  env.push_back(envField("RAYLOG_CLUSTER", "metadata.labels['ray.io/cluster']"));
+  env.push_back(envField("RAYLOG_NAMESPACE", "metadata.namespace"));
+  env.push_back(envField("RAYLOG_POD", "metadata.name"));
+  env.push_back(envValue("RAYLOG_NODE_TYPE", type == RayNodeType::Head ? "head" : "worker"));
+  env.push_back(envValue("RAYLOG_GROUP", group));
+  for (const SecretEnv& s : outputSecrets(spec.outputs)) env.push_back(envSecret(s.var, {s.secretName, s.secretKey}));
+  return env;
+}
+
+YAML::Node fluentBitSidecar(const Spec& spec, RayNodeType type, const std::string& group) {
   const AgentSpec& a = spec.agent;
   YAML::Node fixed = y::loadTemplate("fluent-bit-sidecar.yaml");
   YAML::Node c = y::map();
   y::set(c, "name", kFluentBitContainer);
   y::set(c, "image", a.image);
   if (a.sidecarMode == SidecarMode::Native) y::set(c, "restartPolicy", "Always");
+  c["env"] = agentEnv(spec, type, group);
   YAML::Node res = y::map();
   res["requests"] = y::stringMap({{"cpu", a.requestCpu}, {"memory", a.requestMemory}});
   res["limits"] = y::stringMap({{"cpu", a.limitCpu}, {"memory", a.limitMemory}});
@@ -143,7 +158,7 @@ std::string ensureLogVolume(PodTemplate& tmpl, YAML::Node ray, const LoggingPiec
 
 }  // namespace
 
-LoggingPieces loggingPiecesFor(const Spec& spec, RayNodeType type) {
+LoggingPieces loggingPiecesFor(const Spec& spec, RayNodeType type, const std::string& group) {
   LoggingPieces p;
   if (spec.strategy == "stderr") {
     // Ray writes to stderr instead of files; the container runtime keeps it for node agents.
@@ -170,7 +185,7 @@ LoggingPieces loggingPiecesFor(const Spec& spec, RayNodeType type) {
     y::set(cm, "name", fluentBitConfigMapName(spec.name));
     cfg["configMap"] = cm;
     p.volumes.push_back(cfg);
-    p.sidecars.push_back(fluentBitSidecar(spec));
+    p.sidecars.push_back(fluentBitSidecar(spec, type, group));
   }
   if (spec.collector.enabled) addCollectorPieces(spec, type, p);
   // Ray's preStop `ray stop` and the agent's Grace both run inside the pod's grace period.

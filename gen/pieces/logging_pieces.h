@@ -44,7 +44,8 @@ class PieceConflict : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-LoggingPieces loggingPiecesFor(const Spec& spec, RayNodeType type);
+// `group` is the worker group's name ("head" for the head): the agent records it.
+LoggingPieces loggingPiecesFor(const Spec& spec, RayNodeType type, const std::string& group);
 
 // Adds `pieces` to `tmpl`. Idempotent: pieces already present are updated to `pieces`, never
 // duplicated. Throws PieceConflict when a same-named volume or container differs and the

@@ -26,7 +26,7 @@ static YAML::Node fluentBitConfigMap(const Spec& spec) {
 void addLoggingToRayObject(YAML::Node object, const Spec& spec) {
   for (RayPodTemplateRef& ref : rayPodTemplates(object)) {
     try {
-      applyLoggingPieces(ref.tmpl, loggingPiecesFor(spec, ref.type));
+      applyLoggingPieces(ref.tmpl, loggingPiecesFor(spec, ref.type, ref.groupName));
     } catch (const PieceConflict& e) {
       throw PieceConflict(ref.path + ": " + e.what());
     }

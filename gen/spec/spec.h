@@ -3,6 +3,7 @@
 // left to guess. Loaded by spec_loader.h.
 #include <cstdint>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,9 +45,18 @@ struct AgentSpec {
   std::string logLevel;
 };
 
+// One destination of spec.outputs, as written (backends apply their own defaults).
 struct OutputSpec {
-  std::string type;  // "stdout"
-  StringMap options;  // backend options after defaulting, by spec key (e.g. "format")
+  std::string type;
+  size_t index = 0;      // position in spec.outputs: names its Secret env vars
+  nlohmann::json config;  // the output's keys
+
+  bool has(const char* key) const { return config.contains(key); }
+  std::string str(const char* key, const std::string& fallback = "") const {
+    return config.contains(key) ? config[key].get<std::string>() : fallback;
+  }
+  int64_t num(const char* key, int64_t fallback) const { return config.contains(key) ? config[key].get<int64_t>() : fallback; }
+  bool flag(const char* key, bool fallback) const { return config.contains(key) ? config[key].get<bool>() : fallback; }
 };
 
 struct SecretKeyRef {
@@ -108,7 +118,7 @@ struct Spec {
   AgentSpec agent;
   CollectorSpec collector;
   DaemonSetSpec daemonset;
-  OutputSpec output;
+  std::vector<OutputSpec> outputs;
 };
 
 }  // namespace raylog

@@ -2,9 +2,12 @@
 
 #include <set>
 
+#include <algorithm>
 #include <boost/filesystem.hpp>
 
 #include "agents/fluent_bit_value.h"
+#include "agents/outputs/output_backend.h"
+#include "util/edit_distance.h"
 #include "yaml/json_to_yaml.h"
 #include "yaml/yaml_emit.h"
 #include "k8s/names.h"
@@ -136,6 +139,33 @@ void checkHeader(const JsonDocument& doc, const std::string& file) {
                                 "apiVersion is '" + api + "', expected '" + kApiVersion + "'"});
 }
 
+// A credential written into the spec would land in a ConfigMap: say so before the generic
+// unknown-key message, and say what to write instead.
+void checkNoInlineSecrets(const JsonDocument& doc, const std::string& file) {
+  static const std::map<std::string, std::string> inlineKeys = {
+      {"password", "passwordSecret"}, {"passwd", "passwordSecret"}, {"sharedKey", "sharedKeySecret"},
+      {"accountKey", "sharedKeySecret"}, {"key", "sharedKeySecret"}, {"token", "passwordSecret"},
+      {"secretAccessKey", "an IAM role (IRSA) instead"}, {"accessKeyId", "an IAM role (IRSA) instead"}};
+  std::vector<Diagnostic> out;
+  const nlohmann::json& spec = doc.value.contains("spec") ? doc.value["spec"] : nlohmann::json::object();
+  auto scan = [&](const nlohmann::json& o, const std::string& pointer) {
+    if (!o.is_object()) return;
+    for (auto it = o.begin(); it != o.end(); ++it) {
+      auto hit = inlineKeys.find(it.key());
+      if (hit == inlineKeys.end() || !it.value().is_string()) continue;
+      const std::string use = hit->second.find(' ') == std::string::npos
+                                  ? hit->second + ": {name: <secret>, key: <key>}" : hit->second;
+      out.push_back({locate(doc.marks, jsonPointerAppend(pointer, it.key()), file, true),
+                     "'" + it.key() + "' would put a credential into the agent's ConfigMap, readable by anyone who "
+                     "can read ConfigMaps; keep it in a Kubernetes Secret and use " + use});
+    }
+  };
+  if (spec.is_object() && spec.contains("output")) scan(spec["output"], "/spec/output");
+  if (spec.is_object() && spec.contains("outputs") && spec["outputs"].is_array())
+    for (size_t i = 0; i < spec["outputs"].size(); ++i) scan(spec["outputs"][i], "/spec/outputs/" + std::to_string(i));
+  if (!out.empty()) throw InputError(out);
+}
+
 class SemanticChecks {
  public:
   SemanticChecks(const JsonDocument& doc, const std::string& file) : doc_(doc), file_(file) {}
@@ -182,6 +212,41 @@ class SemanticChecks {
     checkFluentBitValue("/spec/agent/memBufLimit", s.agent.memBufLimit);
   }
 
+  // Each output may use only its backend's keys; every value that reaches the config passes the gate.
+  void checkOutputs(const nlohmann::json& given, const Spec& s) {
+    const std::string base = given.contains("outputs") ? "/spec/outputs/" : "/spec/output";
+    int awsKeyPairs = 0;
+    for (const OutputSpec& o : s.outputs) {
+      const std::string pointer = given.contains("outputs") ? base + std::to_string(o.index) : base;
+      const OutputBackend* backend = findOutputBackend(o.type);
+      if (!backend) continue;  // the schema's enum already said so
+      for (auto it = o.config.begin(); it != o.config.end(); ++it) {
+        if (it.key() == "type") continue;
+        if (std::find(backend->keys.begin(), backend->keys.end(), it.key()) == backend->keys.end()) {
+          error(jsonPointerAppend(pointer, it.key()), true,
+                "'" + it.key() + "' is not an option of output type " + o.type + didYouMean(it.key(), backend->keys) +
+                    "; its options: " + (backend->keys.empty() ? std::string("none") : joinKeys(backend->keys)));
+          continue;
+        }
+        if (it.value().is_string()) checkFluentBitValue(jsonPointerAppend(pointer, it.key()), it.value().get<std::string>());
+      }
+      for (const std::string& required : backend->requiredKeys)
+        if (!o.config.contains(required))
+          error(pointer, true, "output type " + o.type + " needs '" + required + "'");
+      if (o.has("credentialsSecret") && ++awsKeyPairs > 1)
+        error(jsonPointerAppend(pointer, "credentialsSecret"), true,
+              "only one output can take credentialsSecret (they share AWS_ACCESS_KEY_ID); use one, or IAM roles");
+      if (o.has("index") && o.has("logstashPrefix"))
+        error(jsonPointerAppend(pointer, "index"), true, "set index or logstashPrefix, not both");
+    }
+  }
+
+  static std::string joinKeys(const std::vector<std::string>& keys) {
+    std::string out;
+    for (const std::string& k : keys) out += (out.empty() ? "" : ", ") + k;
+    return out;
+  }
+
   // stderr means Ray writes no files: nothing may tail them, and nothing is shipped by us.
   void checkStrategy(const nlohmann::json& given, const Spec& s) {
     if (given.contains("daemonset") && s.strategy != "daemonset")
@@ -200,17 +265,22 @@ class SemanticChecks {
       if (given.contains("agent")) error("/spec/agent", true, std::string(why) + "remove spec.agent, or use strategy sidecar");
       if (given.contains("collector"))
         error("/spec/collector", true, std::string(why) + "remove spec.collector, or use strategy sidecar");
-      if (given.contains("output"))
-        error("/spec/output", true, "with strategy stderr raylog-gen ships nothing itself (a node-level collector of "
-                                    "container output does); remove spec.output, or use strategy sidecar");
+      for (const char* key : {"output", "outputs"})
+        if (given.contains(key))
+          error(std::string("/spec/") + key, true, std::string("with strategy stderr raylog-gen ships nothing itself (a node-level "
+                                                   "collector of container output does); remove spec.") + key +
+                                                   ", or use strategy sidecar");
     } else if (s.agent.type == "history-collector") {
       if (!s.collector.enabled)
         error("/spec/agent/type", false, "agent type history-collector needs spec.collector (image and storage)");
-      if (given.contains("output"))
-        error("/spec/output", true, "with agent type history-collector nothing reads spec.output (the collector "
-                                    "uploads to collector.storage); remove it, or use agent type fluent-bit");
-    } else if (!given.contains("output")) {
-      error("/spec", true, "missing required key 'output' in spec; add it (see `raylog-gen schema`)");
+      for (const char* key : {"output", "outputs"})
+        if (given.contains(key))
+          error(std::string("/spec/") + key, true, std::string("with agent type history-collector nothing reads spec.") + key +
+                                                       " (the collector uploads to collector.storage); remove it, or use agent type fluent-bit");
+    } else if (given.contains("output") && given.contains("outputs")) {
+      error("/spec/output", true, "set either output (one destination) or outputs (a list), not both");
+    } else if (!given.contains("output") && !given.contains("outputs")) {
+      error("/spec", true, "missing required key 'output' in spec; add it, or a list under outputs (see `raylog-gen schema`)");
     }
   }
 
@@ -358,6 +428,7 @@ Spec loadSpecNode(const YAML::Node& root, const std::string& file) {
 
   JsonDocument doc = yamlToJson(root, file);
   checkHeader(doc, file);
+  checkNoInlineSecrets(doc, file);
   std::vector<Diagnostic> problems = specSchema().validate(doc, file);
   if (!problems.empty()) throw InputError(problems);
 
@@ -398,12 +469,11 @@ Spec loadSpecNode(const YAML::Node& root, const std::string& file) {
   s.agent.pathKey = a["pathKey"].get<std::string>();
   s.agent.logLevel = a["logLevel"].get<std::string>();
 
-  if (sp.contains("output")) {
-    const auto& o = sp["output"];
-    s.output.type = o["type"].get<std::string>();
-    for (auto it = o.begin(); it != o.end(); ++it)
-      if (it.key() != "type") s.output.options[it.key()] = asString(it.value());
-  }
+  const nlohmann::json outputs = sp.contains("outputs") ? sp["outputs"]
+                                 : sp.contains("output") ? nlohmann::json::array({sp["output"]})
+                                                         : nlohmann::json::array();
+  for (size_t i = 0; i < outputs.size(); ++i)
+    s.outputs.push_back({outputs[i]["type"].get<std::string>(), i, outputs[i]});
 
   if (sp.contains("collector")) s.collector = collectorOf(sp["collector"], s.name);
   {
@@ -424,6 +494,7 @@ Spec loadSpecNode(const YAML::Node& root, const std::string& file) {
   checks.run(s);
   checks.checkCollector(sp, s.collector);
   checks.checkStrategy(doc.value["spec"], s);
+  checks.checkOutputs(doc.value["spec"], s);
   checks.loadRayKind(sp, file, s);
   if (!checks.diagnostics().empty()) throw InputError(checks.diagnostics());
   return s;

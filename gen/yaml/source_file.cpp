@@ -8,6 +8,8 @@
 #include <iostream>
 #include <iterator>
 #include <sstream>
+#include <optional>
+#include <algorithm>
 #include <yaml-cpp/depthguard.h>
 
 namespace raylog {
@@ -69,7 +71,65 @@ static Location clampToText(Location where, const std::string& text) {
   return where;
 }
 
+// yaml-cpp 0.7 loops, allocating without bound, on a ',' where a node should start outside
+// [ ] and { } (",a", "[a], b", "--- ,"). Such a comma is invalid YAML anyway: find it first.
+// Tracks quotes, comments, flow depth and block scalars just well enough for that.
+static std::optional<Location> strayComma(const std::string& text, const std::string& file) {
+  int depth = 0, line = 1, blockIndent = -1;
+  size_t lineStart = 0;
+  auto indentOf = [&](size_t at) {
+    size_t i = at;
+    while (i < text.size() && text[i] == ' ') ++i;
+    return static_cast<int>(i - at);
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (i == lineStart && blockIndent >= 0) {
+      // Inside a block scalar: skip lines indented deeper than its parent, and blank lines.
+      size_t eol = text.find('\n', i);
+      const bool blank = text.find_first_not_of(" \r", i) == eol;
+      if (blank || indentOf(i) > blockIndent) {
+        if (eol == std::string::npos) break;
+        i = eol;
+        ++line;
+        lineStart = eol + 1;
+        continue;
+      }
+      blockIndent = -1;
+    }
+    const char c = text[i];
+    if (c == '\n') {
+      ++line;
+      lineStart = i + 1;
+      continue;
+    }
+    const bool tokenStart = i == lineStart || text[i - 1] == ' ' || text[i - 1] == '\t';
+    if (c == '#' && tokenStart) {
+      i = std::min(text.find('\n', i), text.size()) - 1;
+    } else if (c == '"' || c == '\'') {
+      for (++i; i < text.size() && text[i] != c; ++i) {
+        if (c == '"' && text[i] == '\\') ++i;
+        if (i < text.size() && text[i] == '\n') ++line, lineStart = i + 1;
+      }
+    } else if (c == '[' || c == '{') {
+      ++depth;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    } else if ((c == '|' || c == '>') && depth == 0 && tokenStart) {
+      blockIndent = indentOf(lineStart);
+    } else if (c == ',' && depth == 0) {
+      std::string before = text.substr(lineStart, i - lineStart);
+      before.erase(before.find_last_not_of(" \t") + 1);
+      if (before.empty() || std::string("-:?]}\"'").find(before.back()) != std::string::npos)
+        return Location{file, line, static_cast<int>(i - lineStart) + 1};
+    }
+  }
+  return std::nullopt;
+}
+
 std::vector<ParsedDocument> parseYamlStream(const std::string& text, const std::string& file) {
+  if (auto comma = strayComma(text, file))
+    throw InputError(Diagnostic{*comma, "invalid YAML: a ',' cannot start a value outside [ ] or { }; remove it, or "
+                                        "quote the value if the comma belongs to it"});
   std::vector<ParsedDocument> docs;
   try {
     for (const YAML::Node& n : YAML::LoadAll(text)) docs.push_back({n, locationOf(n.Mark(), file)});

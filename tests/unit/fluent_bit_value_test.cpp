@@ -13,10 +13,12 @@ TEST_CASE("values that would break the classic format are refused") {
     CHECK_FALSE(fluentBitValueProblem(good).has_value());
 }
 
-TEST_CASE("a whole ${VAR} reference is allowed only where secrets are wired") {
-  CHECK(fluentBitValueProblem("${ES_PASSWORD}").has_value());
+TEST_CASE("${VAR} references are allowed only in raylog-gen's own values, and only well formed") {
+  CHECK(fluentBitValueProblem("${ES_PASSWORD}").has_value());  // a user value: never
   CHECK_FALSE(fluentBitValueProblem("${ES_PASSWORD}", true).has_value());
-  CHECK(fluentBitValueProblem("${ES_PASSWORD}x", true).has_value());
+  CHECK_FALSE(fluentBitValueProblem("ray-${RAYLOG_POD}", true).has_value());
+  CHECK(fluentBitValueProblem("${es_password}", true).has_value());
+  CHECK(fluentBitValueProblem("${A}${", true).has_value());
 }
 
 TEST_CASE("the config writer aligns values and refuses unsafe ones") {

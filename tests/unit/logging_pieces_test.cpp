@@ -20,7 +20,7 @@ static const Spec& stdoutSpec() {
 TEST_CASE("pieces give Ray and Fluent Bit one emptyDir at /tmp/ray and mount the config") {
   YAML::Node node = plainTemplate();
   PodTemplate t(node);
-  applyLoggingPieces(t, loggingPiecesFor(stdoutSpec(), RayNodeType::Worker));
+  applyLoggingPieces(t, loggingPiecesFor(stdoutSpec(), RayNodeType::Worker, "g"));
   YAML::Node ray = t.rayContainer();
   YAML::Node fb = t.findContainer(kFluentBitContainer);
   REQUIRE(fb);
@@ -35,7 +35,7 @@ TEST_CASE("pieces give Ray and Fluent Bit one emptyDir at /tmp/ray and mount the
 TEST_CASE("applying the pieces twice changes nothing the second time") {
   YAML::Node node = plainTemplate();
   PodTemplate t(node);
-  auto pieces = loggingPiecesFor(stdoutSpec(), RayNodeType::Head);
+  auto pieces = loggingPiecesFor(stdoutSpec(), RayNodeType::Head, "g");
   applyLoggingPieces(t, pieces);
   const std::string once = emitDocument(node);
   applyLoggingPieces(t, pieces);
@@ -47,7 +47,7 @@ TEST_CASE("an existing /tmp/ray emptyDir is reused under its own name") {
       "spec:\n  containers:\n    - name: ray-head\n      volumeMounts: [{name: log-volume, mountPath: /tmp/ray}]\n"
       "  volumes: [{name: log-volume, emptyDir: {}}]\n");
   PodTemplate t(node);
-  applyLoggingPieces(t, loggingPiecesFor(stdoutSpec(), RayNodeType::Head));
+  applyLoggingPieces(t, loggingPiecesFor(stdoutSpec(), RayNodeType::Head, "g"));
   CHECK(findMountAt(t.findContainer(kFluentBitContainer), "/tmp/ray")["name"].Scalar() == "log-volume");
   CHECK_FALSE(t.findVolume(kRayLogVolume));
   CHECK(t.rayContainer()["volumeMounts"].size() == 1);
@@ -57,14 +57,14 @@ TEST_CASE("conflicting names are errors, never silent overwrites") {
   YAML::Node node = YAML::Load(
       "spec:\n  containers:\n    - name: ray-head\n    - name: fluent-bit\n      image: my/own:1\n");
   PodTemplate t(node);
-  CHECK_THROWS_WITH(applyLoggingPieces(t, loggingPiecesFor(stdoutSpec(), RayNodeType::Head)),
+  CHECK_THROWS_WITH(applyLoggingPieces(t, loggingPiecesFor(stdoutSpec(), RayNodeType::Head, "g")),
                     Catch::Contains("container named 'fluent-bit'"));
 
   YAML::Node hostPath = YAML::Load(
       "spec:\n  containers:\n    - name: ray-head\n      volumeMounts: [{name: h, mountPath: /tmp/ray}]\n"
       "  volumes: [{name: h, hostPath: {path: /var/ray}}]\n");
   PodTemplate t2(hostPath);
-  CHECK_THROWS_WITH(applyLoggingPieces(t2, loggingPiecesFor(stdoutSpec(), RayNodeType::Head)),
+  CHECK_THROWS_WITH(applyLoggingPieces(t2, loggingPiecesFor(stdoutSpec(), RayNodeType::Head, "g")),
                     Catch::Contains("not an emptyDir"));
 }
 
@@ -72,12 +72,12 @@ TEST_CASE("native mode puts the agent in initContainers with restartPolicy Alway
   Spec native = testing::specFrom("spec:\n  agent: {sidecarMode: native}\n  output: {type: stdout}\n");
   YAML::Node node = plainTemplate();
   PodTemplate t(node);
-  applyLoggingPieces(t, loggingPiecesFor(native, RayNodeType::Worker));
+  applyLoggingPieces(t, loggingPiecesFor(native, RayNodeType::Worker, "g"));
   REQUIRE(node["spec"]["initContainers"].size() == 1);
   CHECK(node["spec"]["initContainers"][0]["restartPolicy"].Scalar() == "Always");
   CHECK(node["spec"]["containers"].size() == 1);
 
-  applyLoggingPieces(t, loggingPiecesFor(stdoutSpec(), RayNodeType::Worker));
+  applyLoggingPieces(t, loggingPiecesFor(stdoutSpec(), RayNodeType::Worker, "g"));
   CHECK_FALSE(node["spec"]["initContainers"]);
   CHECK(node["spec"]["containers"].size() == 2);
 }
@@ -86,6 +86,6 @@ TEST_CASE("a long agent grace period raises the pod's termination grace period")
   Spec slow = testing::specFrom("spec:\n  agent: {graceSeconds: 60}\n  output: {type: stdout}\n");
   YAML::Node node = plainTemplate();
   PodTemplate t(node);
-  applyLoggingPieces(t, loggingPiecesFor(slow, RayNodeType::Worker));
+  applyLoggingPieces(t, loggingPiecesFor(slow, RayNodeType::Worker, "g"));
   CHECK(node["spec"]["terminationGracePeriodSeconds"].as<int>() == 70);
 }

@@ -2,6 +2,10 @@
 #include <catch2/catch.hpp>
 #include <random>
 
+#include <cstdio>
+#include <fstream>
+
+#include "lint/linter.h"
 #include "render/render.h"
 #include "spec/spec_loader.h"
 #include "test_helpers.h"
@@ -39,4 +43,28 @@ TEST_CASE("thousands of byte-level mutations of the examples load or fail cleanl
   }
   CHECK(loaded > 0);
   CHECK(rejected > 0);
+}
+
+TEST_CASE("mutated manifests never crash lint") {
+  std::mt19937 rng(1122);
+  const std::string alphabet = "{}[]:,-#&*!|>'\"%@`\n\t 0123456789abcXYZ~.\\$()";
+  const std::string path = "/tmp/raylog-lint-fuzz.yaml";
+  size_t runs = 0;
+  for (const std::string& spec : testing::exampleSpecs()) {
+    const std::string original = readInputFile(spec.substr(0, spec.size() - std::string("raylog.yaml").size()) + "rendered.yaml");
+    for (int round = 0; round < 60; ++round) {
+      std::string text = original;
+      for (int e = 0; e < 1 + static_cast<int>(rng() % 6) && !text.empty(); ++e) {
+        size_t at = rng() % text.size();
+        if (rng() % 2) text[at] = alphabet[rng() % alphabet.size()];
+        else text.erase(at, 1 + rng() % 12);
+      }
+      std::ofstream(path, std::ios::trunc) << text;
+      lint::LintResult r = lint::runLint({path}, {});  // must not throw
+      CHECK(r.filesRead == 1);
+      ++runs;
+    }
+  }
+  std::remove(path.c_str());
+  CHECK(runs > 500);
 }

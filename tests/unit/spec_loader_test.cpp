@@ -25,7 +25,8 @@ TEST_CASE("the minimal spec is complete: every other field has a default") {
   CHECK(s.agent.sidecarMode == SidecarMode::Classic);
   CHECK(s.agent.refreshIntervalSeconds == 5);
   CHECK(s.agent.pathKey == "file");
-  CHECK(s.output.options.at("format") == "json_lines");
+  REQUIRE(s.outputs.size() == 1);
+  CHECK(s.outputs[0].type == "stdout");
 }
 
 TEST_CASE("numbers given for quantities and ray start params become strings") {

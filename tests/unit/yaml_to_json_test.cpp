@@ -70,3 +70,14 @@ TEST_CASE("very deep input stops in the parser with a located error") {
     CHECK_THAT(e.diagnostics()[0].format(), Catch::StartsWith("t.yaml:1:"));
   }
 }
+
+TEST_CASE("a comma where a node should start is an error, not yaml-cpp's endless allocation") {
+  for (const char* bad : {",", ",a", "- a\n,", "[a], b", "--- ,", "\"x\" ,", "# c\n,", "a: ,"}) {
+    CAPTURE(bad);
+    CHECK_THROWS_WITH(parseYamlStream(bad, "t.yaml"), Catch::Contains("cannot start a value"));
+  }
+  for (const char* good : {"x: a , b", "a, b", "k: |\n  ,x\n  y\n", "k: [1,\n  2]", "s: 'a, b'", "k: \"a\\\" ,\"", "# ,\nk: v"}) {
+    CAPTURE(good);
+    CHECK_NOTHROW(parseYamlStream(good, "t.yaml"));
+  }
+}

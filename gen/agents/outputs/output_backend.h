@@ -1,6 +1,6 @@
 #pragma once
-// Output backends for the Fluent Bit agent. One file per backend registers itself in
-// output_registry.cpp; adding a backend touches nothing else.
+// Output backends for the Fluent Bit agent. One file per backend; output_registry.cpp lists
+// them. A backend declares the spec keys it takes and writes its [OUTPUT] section.
 #include <string>
 #include <vector>
 
@@ -10,7 +10,9 @@
 namespace raylog {
 
 struct OutputBackend {
-  std::string type;  // the spec's output.type
+  std::string type;                       // spec outputs[].type
+  std::vector<std::string> keys;          // spec keys it takes (besides type)
+  std::vector<std::string> requiredKeys;  // of those, the ones without a default
   // Adds the [OUTPUT] section(s) for `output`, receiving records tagged by `match`.
   void (*addOutput)(const OutputSpec& output, const std::string& match, FluentBitConfig& config);
 };
@@ -19,5 +21,19 @@ struct OutputBackend {
 const OutputBackend* findOutputBackend(const std::string& type);
 
 const std::vector<OutputBackend>& outputBackends();
+
+// Secrets reach Fluent Bit as environment variables: the name for output `o`'s `key`
+// (passwordSecret of the second output -> RAYLOG_OUT2_PASSWORD), and "${NAME}" for the config.
+std::string secretEnvVar(const OutputSpec& o, const std::string& key);
+std::string secretReference(const OutputSpec& o, const std::string& key);
+
+// Every Secret reference of every output: (env var name, secret name, secret key).
+struct SecretEnv {
+  std::string var, secretName, secretKey;
+};
+std::vector<SecretEnv> outputSecrets(const std::vector<OutputSpec>& outputs);
+
+// Common upstream settings: Host, Port, tls, tls.verify.
+void setUpstream(FluentBitSection& s, const OutputSpec& o, int defaultPort);
 
 }  // namespace raylog

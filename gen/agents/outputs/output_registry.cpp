@@ -1,10 +1,22 @@
+#include <cctype>
+
 #include "agents/outputs/output_backend.h"
-#include "agents/outputs/stdout_output.h"
 
 namespace raylog {
 
+OutputBackend stdoutOutputBackend();
+OutputBackend cloudWatchOutputBackend();
+OutputBackend s3OutputBackend();
+OutputBackend elasticsearchOutputBackend();
+OutputBackend openSearchOutputBackend();
+OutputBackend lokiOutputBackend();
+OutputBackend azureBlobOutputBackend();
+OutputBackend forwardOutputBackend();
+
 const std::vector<OutputBackend>& outputBackends() {
-  static const std::vector<OutputBackend> all = {stdoutOutputBackend()};
+  static const std::vector<OutputBackend> all = {stdoutOutputBackend(), cloudWatchOutputBackend(), s3OutputBackend(),
+                                                 elasticsearchOutputBackend(), openSearchOutputBackend(),
+                                                 lokiOutputBackend(), azureBlobOutputBackend(), forwardOutputBackend()};
   return all;
 }
 
@@ -12,6 +24,44 @@ const OutputBackend* findOutputBackend(const std::string& type) {
   for (const OutputBackend& b : outputBackends())
     if (b.type == type) return &b;
   return nullptr;
+}
+
+std::string secretEnvVar(const OutputSpec& o, const std::string& key) {
+  std::string base = key.substr(0, key.size() - std::string("Secret").size());  // passwordSecret -> password
+  std::string upper;
+  for (char c : base) {
+    if (std::isupper(static_cast<unsigned char>(c)) && !upper.empty()) upper += '_';
+    upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  return "RAYLOG_OUT" + std::to_string(o.index + 1) + "_" + upper;
+}
+
+std::string secretReference(const OutputSpec& o, const std::string& key) { return "${" + secretEnvVar(o, key) + "}"; }
+
+std::vector<SecretEnv> outputSecrets(const std::vector<OutputSpec>& outputs) {
+  std::vector<SecretEnv> out;
+  for (const OutputSpec& o : outputs)
+    for (auto it = o.config.begin(); it != o.config.end(); ++it) {
+      const std::string& key = it.key();
+      if (key == "credentialsSecret") {  // the AWS SDK's own variables (s3)
+        const auto& c = it.value();
+        out.push_back({"AWS_ACCESS_KEY_ID", c["name"].get<std::string>(), c.value("accessKeyIdKey", "AWS_ACCESS_KEY_ID")});
+        out.push_back({"AWS_SECRET_ACCESS_KEY", c["name"].get<std::string>(),
+                       c.value("secretAccessKeyKey", "AWS_SECRET_ACCESS_KEY")});
+        continue;
+      }
+      if (key.size() > 6 && key.compare(key.size() - 6, 6, "Secret") == 0 && it.value().is_object())
+        out.push_back({secretEnvVar(o, key), it.value()["name"].get<std::string>(), it.value()["key"].get<std::string>()});
+    }
+  return out;
+}
+
+void setUpstream(FluentBitSection& s, const OutputSpec& o, int defaultPort) {
+  s.set("Host", o.str("host")).set("Port", std::to_string(o.num("port", defaultPort)));
+  if (o.flag("tls", false)) {
+    s.set("tls", "On");
+    s.set("tls.verify", o.flag("tlsVerify", true) ? "On" : "Off");
+  }
 }
 
 }  // namespace raylog

@@ -1,15 +1,13 @@
-#include "agents/outputs/stdout_output.h"
+// stdout: records on the agent container's own output (kubectl logs); checks the pipeline,
+// persists nothing.
+#include "agents/outputs/output_backend.h"
 
 namespace raylog {
 
-static void addStdout(const OutputSpec& output, const std::string& match, FluentBitConfig& config) {
-  auto format = output.options.find("format");
-  config.add("OUTPUT")
-      .set("Name", "stdout")
-      .set("Match", match)
-      .set("Format", format == output.options.end() ? "json_lines" : format->second);
+static void addStdout(const OutputSpec& o, const std::string& match, FluentBitConfig& config) {
+  config.add("OUTPUT").set("Name", "stdout").set("Match", match).set("Format", o.str("format", "json_lines"));
 }
 
-OutputBackend stdoutOutputBackend() { return {"stdout", &addStdout}; }
+OutputBackend stdoutOutputBackend() { return {"stdout", {"format"}, {}, &addStdout}; }
 
 }  // namespace raylog
