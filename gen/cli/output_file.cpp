@@ -1,5 +1,7 @@
 #include "cli/output_file.h"
 
+#include <sys/stat.h>
+
 #include <boost/filesystem.hpp>
 #include <cerrno>
 #include <cstdio>
@@ -32,6 +34,10 @@ void writeOutput(const std::string& path, const std::string& text) {
     std::remove(tmp.c_str());
     throw std::runtime_error(path + ": cannot replace file: " + why);
   }
+}
+
+void makeExecutable(const std::string& path) {
+  if (::chmod(path.c_str(), 0755) != 0) throw std::runtime_error(path + ": cannot make executable: " + std::strerror(errno));
 }
 
 void writeOutputDir(const std::string& dir, const std::vector<std::pair<std::string, std::string>>& files) {

@@ -5,6 +5,9 @@
 #include "cli/command.h"
 #include "cli/exit_codes.h"
 #include "cli/output_file.h"
+#include "eks/aws_access_from_spec.h"
+#include "eks/eks_script.h"
+#include "eks/iam_policy.h"
 #include "render/out_dir.h"
 #include "render/render.h"
 #include "spec/spec_loader.h"
@@ -13,7 +16,7 @@ namespace raylog {
 
 void registerRenderCommand(CLI::App& app, CommandAction& action) {
   struct Options {
-    std::string spec, output, outDir;
+    std::string spec, output, outDir, eksScript;
   };
   auto opts = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand("render", "Render a RayLogging spec into Kubernetes manifests (stdout by default)");
@@ -23,15 +26,33 @@ void registerRenderCommand(CLI::App& app, CommandAction& action) {
   cmd->add_option("--out-dir", opts->outDir,
                   "Write one file per object group and a kustomization.yaml listing them into this folder")
       ->excludes(output);
+  cmd->add_option("--eks-script", opts->eksScript,
+                  "Also write the EKS setup script (IAM for the agent, then kubectl apply) to this file; needs spec.eks");
   cmd->callback([opts, &action] {
     action = [opts] {
       const Spec spec = loadSpecFile(opts->spec);  // throws before anything is written
+      if (!opts->eksScript.empty() && !spec.eks.enabled) {
+        std::cerr << "raylog-gen: error: --eks-script needs spec.eks (clusterName, region, iamMode) in " << opts->spec << "\n";
+        return exit_code::kBadInput;
+      }
       try {
+        const std::string stream = renderStream(spec);
         if (!opts->outDir.empty()) {
-          writeOutputDir(opts->outDir, outDirFiles(renderObjects(spec), renderHeader(spec)));
+          auto files = outDirFiles(renderObjects(spec), renderHeader(spec));
+          if (spec.eks.enabled) {
+            const AwsAccess access = awsAccessFor(spec);
+            files.push_back({"eks-setup.sh", eksSetupScript(access, stream)});
+            files.push_back({"iam-policy.json", iamPolicyJson(access)});
+          }
+          writeOutputDir(opts->outDir, files);
+          if (spec.eks.enabled) makeExecutable(opts->outDir + "/eks-setup.sh");
           return exit_code::kOk;
         }
-        writeOutput(opts->output, renderStream(spec));
+        if (!opts->eksScript.empty()) {
+          writeOutput(opts->eksScript, eksSetupScript(awsAccessFor(spec), stream));
+          makeExecutable(opts->eksScript);
+        }
+        writeOutput(opts->output, stream);
       } catch (const std::runtime_error& e) {
         std::cerr << "raylog-gen: error: " << e.what() << "\n";
         return exit_code::kWriteFailed;

@@ -188,6 +188,9 @@ LoggingPieces loggingPiecesFor(const Spec& spec, RayNodeType type, const std::st
     p.sidecars.push_back(fluentBitSidecar(spec, type, group));
   }
   if (spec.collector.enabled) addCollectorPieces(spec, type, p);
+  // On EKS the agent's credentials are bound to the pod's ServiceAccount (IRSA, Pod Identity).
+  if (spec.eks.enabled && spec.eks.iamMode != "node-role" && p.serviceAccountName.empty())
+    p.serviceAccountName = spec.name + "-logs";
   // Ray's preStop `ray stop` and the agent's Grace both run inside the pod's grace period.
   p.minTerminationGraceSeconds = std::max<int64_t>(30, spec.agent.graceSeconds + 10);
   return p;

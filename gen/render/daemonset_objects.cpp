@@ -1,6 +1,7 @@
 #include "render/daemonset_objects.h"
 
 #include "agents/fluent_bit_daemonset_config.h"
+#include "agents/outputs/output_backend.h"
 #include "pieces/env_vars.h"
 #include "pieces/logging_names.h"
 #include "render/plain_cluster.h"
@@ -60,6 +61,13 @@ YAML::Node agentContainer(const Spec& spec) {
   c["ports"] = ports;
   YAML::Node env = y::seq();
   env.push_back(envField("NODE_NAME", "spec.nodeName"));
+  // The variables the shared output configuration uses; on a node agent they describe the agent.
+  env.push_back(envValue("RAYLOG_CLUSTER", spec.name));
+  env.push_back(envField("RAYLOG_NAMESPACE", "metadata.namespace"));
+  env.push_back(envField("RAYLOG_POD", "metadata.name"));
+  env.push_back(envValue("RAYLOG_NODE_TYPE", "node"));
+  env.push_back(envValue("RAYLOG_GROUP", "all"));
+  for (const SecretEnv& s : outputSecrets(spec.outputs)) env.push_back(envSecret(s.var, {s.secretName, s.secretKey}));
   c["env"] = env;
   YAML::Node res = y::map();
   res["requests"] = y::stringMap({{"cpu", d.requestCpu}, {"memory", d.requestMemory}});
@@ -82,9 +90,27 @@ YAML::Node agentContainer(const Spec& spec) {
 
 }  // namespace
 
+std::string daemonSetName(const Spec& spec) {
+  return spec.daemonset.containerInsights ? "fluent-bit" : fluentBitConfigMapName(spec.name);
+}
+
+// The Container Insights recipe's ConfigMap, which its dashboards and docs refer to.
+static YAML::Node clusterInfo(const Spec& spec) {
+  YAML::Node cm = object("v1", "ConfigMap", objectMetadataIn(spec, "fluent-bit-cluster-info", spec.daemonset.ns));
+  YAML::Node data = y::map();
+  y::set(data, "cluster.name", spec.eks.clusterName);
+  y::set(data, "http.server", "On");
+  y::set(data, "http.port", std::to_string(kAgentHttpPort));
+  y::set(data, "read.head", "Off");
+  y::set(data, "read.tail", "On");
+  y::set(data, "logs.region", spec.eks.region);
+  cm["data"] = data;
+  return cm;
+}
+
 std::vector<YAML::Node> daemonSetObjects(const Spec& spec) {
   const DaemonSetSpec& d = spec.daemonset;
-  const std::string name = fluentBitConfigMapName(spec.name);
+  const std::string name = daemonSetName(spec);
 
   YAML::Node ns = object("v1", "Namespace", objectMetadataIn(spec, d.ns, ""));
   YAML::Node sa = object("v1", "ServiceAccount", objectMetadataIn(spec, name, d.ns));
@@ -136,6 +162,7 @@ std::vector<YAML::Node> daemonSetObjects(const Spec& spec) {
   dsSpec["template"] = tmpl;
   YAML::Node ds = object("apps/v1", "DaemonSet", objectMetadataIn(spec, name, d.ns));
   ds["spec"] = dsSpec;
+  if (d.containerInsights) return {ns, sa, clusterInfo(spec), cm, ds};
   return {ns, sa, cm, ds};
 }
 

@@ -4,6 +4,7 @@
 // namespace and pod from the log path, so it calls no Kubernetes API.
 #include <yaml-cpp/yaml.h>
 
+#include <string>
 #include <vector>
 
 #include "spec/spec.h"
@@ -11,5 +12,8 @@
 namespace raylog {
 
 std::vector<YAML::Node> daemonSetObjects(const Spec& spec);
+
+// The DaemonSet's (and its ServiceAccount's and ConfigMap's) name.
+std::string daemonSetName(const Spec& spec);
 
 }  // namespace raylog

@@ -89,6 +89,13 @@ struct DaemonSetSpec {
   std::vector<Toleration> tolerations;
   std::string requestCpu, requestMemory, limitCpu, limitMemory;
   int64_t maxUnavailable = 1;
+  bool containerInsights = false;  // preset: the AWS Container Insights layout
+};
+
+struct EksSpec {
+  bool enabled = false;
+  std::string clusterName, region, iamMode;  // iamMode: irsa, pod-identity, node-role
+  bool createCluster = false;
 };
 
 struct RayJobSpec {
@@ -118,6 +125,7 @@ struct Spec {
   AgentSpec agent;
   CollectorSpec collector;
   DaemonSetSpec daemonset;
+  EksSpec eks;
   std::vector<OutputSpec> outputs;
 };
 

@@ -247,6 +247,21 @@ class SemanticChecks {
     return out;
   }
 
+  void checkEks(const nlohmann::json& given, const Spec& s) {
+    if (s.daemonset.containerInsights && !s.eks.enabled)
+      error("/spec/daemonset/preset", false, "the container-insights preset needs spec.eks (clusterName and region)");
+    if (!s.eks.enabled) return;
+    bool aws = false;
+    for (const OutputSpec& o : s.outputs) aws = aws || o.type == "cloudwatch" || o.type == "s3";
+    if (!aws)
+      error("/spec/eks", true, "spec.eks sets up IAM for AWS outputs, but no output is cloudwatch or s3; add one or remove eks");
+    for (const OutputSpec& o : s.outputs)
+      if (o.type == "cloudwatch" && o.has("region") && o.str("region") != s.eks.region)
+        error("/spec/eks/region", false, "the cloudwatch output's region " + o.str("region") + " differs from eks.region " +
+                                             s.eks.region + "; the script and the IAM policy use one region");
+    (void)given;
+  }
+
   // stderr means Ray writes no files: nothing may tail them, and nothing is shipped by us.
   void checkStrategy(const nlohmann::json& given, const Spec& s) {
     if (given.contains("daemonset") && s.strategy != "daemonset")
@@ -474,6 +489,14 @@ Spec loadSpecNode(const YAML::Node& root, const std::string& file) {
                                                          : nlohmann::json::array();
   for (size_t i = 0; i < outputs.size(); ++i)
     s.outputs.push_back({outputs[i]["type"].get<std::string>(), i, outputs[i]});
+  // With spec.eks, CloudWatch and S3 outputs default to the cluster's region; the Container
+  // Insights preset also names the log group as that recipe does.
+  if (sp.contains("eks"))
+    for (OutputSpec& o : s.outputs) {
+      if ((o.type == "cloudwatch" || o.type == "s3") && !o.has("region")) o.config["region"] = sp["eks"]["region"];
+      if (o.type == "cloudwatch" && !o.has("logGroup") && sp["daemonset"]["preset"] == "container-insights")
+        o.config["logGroup"] = "/aws/containerinsights/" + sp["eks"]["clusterName"].get<std::string>() + "/application";
+    }
 
   if (sp.contains("collector")) s.collector = collectorOf(sp["collector"], s.name);
   {
@@ -488,6 +511,14 @@ Spec loadSpecNode(const YAML::Node& root, const std::string& file) {
     s.daemonset.limitCpu = asString(d["resources"]["limits"].value("cpu", nlohmann::json("500m")));
     s.daemonset.limitMemory = asString(d["resources"]["limits"].value("memory", nlohmann::json("512Mi")));
     s.daemonset.maxUnavailable = d["maxUnavailable"].get<int64_t>();
+    s.daemonset.containerInsights = d["preset"].get<std::string>() == "container-insights";
+    if (s.daemonset.containerInsights && !(doc.value["spec"].contains("daemonset") && doc.value["spec"]["daemonset"].contains("namespace")))
+      s.daemonset.ns = "amazon-cloudwatch";
+  }
+  if (sp.contains("eks")) {
+    const auto& e = sp["eks"];
+    s.eks = {true, e["clusterName"].get<std::string>(), e["region"].get<std::string>(), e["iamMode"].get<std::string>(),
+             e["createCluster"].get<bool>()};
   }
 
   SemanticChecks checks(doc, file);
@@ -495,6 +526,7 @@ Spec loadSpecNode(const YAML::Node& root, const std::string& file) {
   checks.checkCollector(sp, s.collector);
   checks.checkStrategy(doc.value["spec"], s);
   checks.checkOutputs(doc.value["spec"], s);
+  checks.checkEks(doc.value["spec"], s);
   checks.loadRayKind(sp, file, s);
   if (!checks.diagnostics().empty()) throw InputError(checks.diagnostics());
   return s;

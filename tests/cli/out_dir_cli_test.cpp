@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <set>
+#include <unistd.h>
 
 #include "run_process.h"
 #include "yaml/source_file.h"
@@ -37,5 +38,20 @@ TEST_CASE("render --out-dir writes the stdout objects as one file per group plus
 
   ProcessResult both = runProcess({raylogBinary(), "render", spec, "--out-dir", dir, "-o", dir + "/x.yaml"});
   CHECK(both.exitCode == 2);
+  std::system(("rm -rf '" + dir + "'").c_str());
+}
+
+TEST_CASE("render --out-dir with spec.eks also writes the setup script and the IAM policy") {
+  char tmpl[] = "/tmp/raylog-outdir-XXXXXX";
+  const std::string dir = mkdtemp(tmpl);
+  const std::string spec = sourceDir() + "/examples/daemonset-cloudwatch-irsa/raylog.yaml";
+  REQUIRE(runProcess({raylogBinary(), "render", spec, "--out-dir", dir}).exitCode == 0);
+  CHECK_THAT(readInputFile(dir + "/iam-policy.json"), Catch::Contains("logs:PutLogEvents"));
+  CHECK(access((dir + "/eks-setup.sh").c_str(), X_OK) == 0);
+  CHECK_THAT(readInputFile(dir + "/kustomization.yaml"), Catch::Contains("daemonset.yaml"));
+  ProcessResult noEks = runProcess({raylogBinary(), "render", sourceDir() + "/examples/sidecar-stdout/raylog.yaml",
+                                    "--eks-script", dir + "/x.sh"});
+  CHECK(noEks.exitCode == 2);
+  CHECK_THAT(noEks.err, Catch::Contains("needs spec.eks"));
   std::system(("rm -rf '" + dir + "'").c_str());
 }

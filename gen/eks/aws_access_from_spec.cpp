@@ -1,0 +1,45 @@
+#include "eks/aws_access_from_spec.h"
+
+#include "render/daemonset_objects.h"
+
+namespace raylog {
+
+std::string agentServiceAccount(const Spec& spec) {
+  if (spec.strategy == "daemonset") return daemonSetName(spec);
+  if (spec.collector.enabled) return spec.collector.serviceAccountName;  // one ServiceAccount per pod
+  return spec.name + "-logs";
+}
+
+// The fixed part of an S3 key format, up to the first variable: the prefix the policy grants.
+static std::string keyPrefix(const std::string& format) {
+  std::string prefix = format.substr(0, format.find_first_of("$%"));
+  if (!prefix.empty() && prefix.front() == '/') prefix.erase(0, 1);
+  return prefix;
+}
+
+AwsAccess awsAccessFor(const Spec& spec) {
+  AwsAccess a;
+  a.clusterName = spec.eks.clusterName;
+  a.region = spec.eks.region;
+  a.mode = spec.eks.iamMode == "pod-identity" ? IamMode::PodIdentity
+           : spec.eks.iamMode == "node-role"  ? IamMode::NodeRole
+                                              : IamMode::Irsa;
+  a.createCluster = spec.eks.createCluster;
+  a.policyName = "raylog-" + spec.name + "-agent";
+  a.agentServiceAccount = agentServiceAccount(spec);
+  if (spec.strategy == "daemonset") {
+    a.agentNamespace = spec.daemonset.ns;
+    a.agentWorkload = "ds/" + daemonSetName(spec);
+  } else {
+    a.agentNamespace = spec.ns ? *spec.ns : "default";
+    a.agentWorkload = "-l ray.io/cluster=" + spec.name + " -c fluent-bit";
+  }
+  for (const OutputSpec& o : spec.outputs) {
+    if (o.type == "cloudwatch") a.cloudWatch.push_back({o.str("region", spec.eks.region), o.str("logGroup"), o.has("retentionDays")});
+    if (o.type == "s3")
+      a.s3.push_back({o.str("bucket"), keyPrefix(o.str("keyFormat", "/ray-logs/"))});
+  }
+  return a;
+}
+
+}  // namespace raylog
