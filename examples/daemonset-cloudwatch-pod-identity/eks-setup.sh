@@ -105,6 +105,7 @@ data:
         DB               /var/fluent-bit/state/fluent-bit-tail.db
         Mem_Buf_Limit    5MB
         Skip_Long_Lines  On
+        multiline.parser ray_python_multiline
 
     [FILTER]
         Name         parser
@@ -113,6 +114,14 @@ data:
         Parser       ray_pod_log_path
         Reserve_Data On
         Preserve_Key On
+
+    [FILTER]
+        Name         parser
+        Match        ray
+        Key_Name     log
+        Parser       ray_python
+        Parser       ray_cpp
+        Reserve_Data On
 
     [OUTPUT]
         Name               cloudwatch_logs
@@ -124,6 +133,33 @@ data:
         log_retention_days 30
 
   raylog-parsers.conf: |
+    [PARSER]
+        Name        ray_python
+        Format      regex
+        Regex       ^(?<time>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3})\s+(?<level>[A-Z]+) (?<source>[^\s:]+:\d+) -- (?<message>[\s\S]*)$
+        Time_Key    time
+        Time_Format %Y-%m-%d %H:%M:%S,%L
+        Time_Keep   On
+
+    [PARSER]
+        Name        ray_cpp
+        Format      regex
+        Regex       ^\[(?<time>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3}) (?<level>[IWEDF]) (?<pid>\d+) (?<tid>\d+)\] (?:\((?<component>[^)]+)\) )?(?<source>[^\s:]+:\d+): (?<message>[\s\S]*)$
+        Time_Key    time
+        Time_Format %Y-%m-%d %H:%M:%S,%L
+        Time_Keep   On
+
+    [PARSER]
+        Name   ray_json
+        Format json
+
+    [MULTILINE_PARSER]
+        Name          ray_python_multiline
+        Type          regex
+        Flush_Timeout 1000
+        Rule          "start_state" "/^\[?\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3}/" "cont"
+        Rule          "cont" "/^(?!\[?\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3})/" "cont"
+
     [PARSER]
         Name   ray_pod_log_path
         Format regex

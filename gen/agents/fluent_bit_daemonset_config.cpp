@@ -23,9 +23,8 @@ static std::string regexEscape(const std::string& text) {
 FluentBitConfig fluentBitDaemonSetConfig(const Spec& spec) {
   FluentBitConfig c = fluentBitSidecarConfig(spec);
   section(c, "SERVICE")
-      ->set("Parsers_File", kDaemonSetParsersPath)
       // The health endpoint the DaemonSet's probes call.
-      .set("HTTP_Server", "On")
+      ->set("HTTP_Server", "On")
       .set("HTTP_Listen", "0.0.0.0")
       .set("HTTP_Port", std::to_string(kAgentHttpPort))
       .set("Health_Check", "On");
@@ -52,7 +51,7 @@ FluentBitConfig fluentBitDaemonSetConfig(const Spec& spec) {
 }
 
 FluentBitConfig fluentBitDaemonSetParsers(const Spec& spec) {
-  FluentBitConfig p;
+  FluentBitConfig p = rayParsers();
   p.add("PARSER")
       .set("Name", "ray_pod_log_path")
       .set("Format", "regex")

@@ -5,18 +5,17 @@
 #include <string>
 
 #include "agents/fluent_bit_config.h"
+#include "agents/ray_parsers.h"
 #include "spec/spec.h"
 
 namespace raylog {
 
-inline constexpr const char* kDaemonSetParsersKey = "raylog-parsers.conf";
-inline constexpr const char* kDaemonSetParsersPath = "/fluent-bit/etc/raylog-parsers.conf";
 inline constexpr const char* kAgentStatePath = "/var/fluent-bit/state";  // the state hostPath, in the agent
 inline constexpr int kAgentHttpPort = 2020;
 
 FluentBitConfig fluentBitDaemonSetConfig(const Spec& spec);
 
-// [PARSER] sections: the path parser that splits <hostPath>/<namespace>_<pod>/... .
+// Ray's parsers plus the path parser that splits <hostPath>/<namespace>_<pod>/... .
 FluentBitConfig fluentBitDaemonSetParsers(const Spec& spec);
 
 }  // namespace raylog

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "agents/outputs/output_backend.h"
+#include "agents/ray_parsers.h"
 #include "pieces/logging_names.h"
 
 namespace raylog {
@@ -20,7 +21,8 @@ FluentBitConfig fluentBitSidecarConfig(const Spec& spec) {
       .set("Flush", std::to_string(a.flushSeconds))
       // Seconds to keep flushing after SIGTERM, so a stopping pod still ships its last lines.
       .set("Grace", std::to_string(a.graceSeconds))
-      .set("Log_Level", a.logLevel);
+      .set("Log_Level", a.logLevel)
+      .set("Parsers_File", kParsersPath);
 
   config.add("INPUT")
       .set("Name", "tail")
@@ -35,6 +37,15 @@ FluentBitConfig fluentBitSidecarConfig(const Spec& spec) {
       .set("DB", std::string(kRayLogMountPath) + "/" + kTailDbFile)
       .set("Mem_Buf_Limit", a.memBufLimit)
       .set("Skip_Long_Lines", "On");
+  // Python tracebacks continue the record above them until the next timestamped line.
+  if (a.logFormat == "text") config.sections.back().set("multiline.parser", "ray_python_multiline");
+
+  // Fields from Ray's line formats; a line no parser matches keeps its raw "log" and is shipped.
+  FluentBitSection& parse = config.add("FILTER");
+  parse.set("Name", "parser").set("Match", kRayLogTag).set("Key_Name", "log");
+  if (a.logFormat == "json") parse.append("Parser", "ray_json");
+  else parse.append("Parser", "ray_python").append("Parser", "ray_cpp");
+  parse.set("Reserve_Data", "On");
 
   if (spec.strategy == "sidecar") {
     // Where each record came from, from the agent's downward-API environment (pieces/).

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "agents/outputs/output_backend.h"
+#include "agents/ray_parsers.h"
 #include "pieces/collector_pieces.h"
 #include "pieces/env_vars.h"
 #include "pieces/daemonset_pieces.h"
@@ -47,10 +48,13 @@ YAML::Node fluentBitSidecar(const Spec& spec, RayNodeType type, const std::strin
   c["resources"] = res;
   YAML::Node mounts = y::seq();
   mounts.push_back(mount(kRayLogVolume, kRayLogMountPath));
-  YAML::Node config = mount(kFluentBitConfigVolume, kFluentBitConfigPath);
-  y::set(config, "subPath", kFluentBitConfigKey);
-  config["readOnly"] = y::boolean(true);
-  mounts.push_back(config);
+  for (const auto& [key, path] : {std::pair<const char*, const char*>{kFluentBitConfigKey, kFluentBitConfigPath},
+                                  {kParsersKey, kParsersPath}}) {
+    YAML::Node file = mount(kFluentBitConfigVolume, path);
+    y::set(file, "subPath", key);
+    file["readOnly"] = y::boolean(true);
+    mounts.push_back(file);
+  }
   c["volumeMounts"] = mounts;
   for (auto it = fixed.begin(); it != fixed.end(); ++it) c[it->first.Scalar()] = it->second;
   return c;

@@ -81,8 +81,8 @@ YAML::Node agentContainer(const Spec& spec) {
   YAML::Node config = volumeMount(kFluentBitConfigVolume, kFluentBitConfigPath, true);
   y::set(config, "subPath", kFluentBitConfigKey);
   mounts.push_back(config);
-  YAML::Node parsers = volumeMount(kFluentBitConfigVolume, kDaemonSetParsersPath, true);
-  y::set(parsers, "subPath", kDaemonSetParsersKey);
+  YAML::Node parsers = volumeMount(kFluentBitConfigVolume, kParsersPath, true);
+  y::set(parsers, "subPath", kParsersKey);
   mounts.push_back(parsers);
   c["volumeMounts"] = mounts;
   return c;
@@ -118,7 +118,7 @@ std::vector<YAML::Node> daemonSetObjects(const Spec& spec) {
   YAML::Node cm = object("v1", "ConfigMap", objectMetadataIn(spec, name, d.ns));
   YAML::Node data = y::map();
   y::set(data, kFluentBitConfigKey, fluentBitDaemonSetConfig(spec).render());
-  y::set(data, kDaemonSetParsersKey, fluentBitDaemonSetParsers(spec).render());
+  y::set(data, kParsersKey, fluentBitDaemonSetParsers(spec).render());
   cm["data"] = data;
 
   YAML::Node selector = y::stringMap({{"app.kubernetes.io/name", "fluent-bit"}, {"app.kubernetes.io/instance", spec.name}});

@@ -43,6 +43,7 @@ struct AgentSpec {
   int64_t graceSeconds = 5;
   std::string pathKey;
   std::string logLevel;
+  std::string logFormat;  // text or json (Ray structured logging)
 };
 
 // One destination of spec.outputs, as written (backends apply their own defaults).

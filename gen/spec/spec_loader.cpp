@@ -483,6 +483,7 @@ Spec loadSpecNode(const YAML::Node& root, const std::string& file) {
   s.agent.graceSeconds = a["graceSeconds"].get<int64_t>();
   s.agent.pathKey = a["pathKey"].get<std::string>();
   s.agent.logLevel = a["logLevel"].get<std::string>();
+  s.agent.logFormat = a["logFormat"].get<std::string>();
 
   const nlohmann::json outputs = sp.contains("outputs") ? sp["outputs"]
                                  : sp.contains("output") ? nlohmann::json::array({sp["output"]})

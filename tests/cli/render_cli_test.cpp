@@ -152,7 +152,7 @@ TEST_CASE("deeply nested and very large documents are errors, not crashes") {
   CHECK_THAT(r.err, Catch::Contains("larger than 16 MiB"));
 }
 
-TEST_CASE("-o writes all or nothing") {
+TEST_CASE("render -o writes all or nothing") {
   TempDir dir;
   std::string spec = dir.write("spec.yaml", kHeader + "spec:\n  output: {type: stdout}\n");
   std::string out = dir.path + "/cluster.yaml";

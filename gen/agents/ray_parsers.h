@@ -1,0 +1,28 @@
+#pragma once
+// Parsers for Ray's log lines (DOMAIN §1), written to the agent's parsers file:
+// - ray_python: "2024-01-24 19:42:05,087 INFO dashboard.py:95 -- message" (tab or space after the time)
+// - ray_cpp:    "[2024-01-24 19:42:02,978 I 1829336 1829336] grpc_server.cc:103: message", with
+//               the "(component)" prefix RAY_LOG_TO_STDERR adds
+// - ray_python_multiline: a record continues until the next line that starts with a timestamp,
+//               so Python tracebacks stay with the ERROR line before them
+// - ray_json:   structured logging (opt-in: agent.logFormat json)
+// Each extracts time, level, source (file:line) and message; a line no parser matches is kept.
+#include <string>
+
+#include "agents/fluent_bit_config.h"
+#include "spec/spec.h"
+
+namespace raylog {
+
+inline constexpr const char* kParsersKey = "raylog-parsers.conf";
+inline constexpr const char* kParsersPath = "/fluent-bit/etc/raylog-parsers.conf";
+
+// The [PARSER] and [MULTILINE_PARSER] sections.
+FluentBitConfig rayParsers();
+
+// The regexes, for tests (Onigmo syntax; std::regex-compatible once (?<name> is dropped).
+extern const char* const kRayPythonRegex;
+extern const char* const kRayCppRegex;
+extern const char* const kRecordStartRegex;
+
+}  // namespace raylog
