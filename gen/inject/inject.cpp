@@ -17,15 +17,6 @@ namespace raylog {
 
 namespace {
 
-// Never reassign a YAML::Node variable to walk a path: assignment writes through to the document.
-std::string scalarAt(const YAML::Node& n, const char* a, const char* b = nullptr) {
-  const YAML::Node first = n[a];
-  if (!b) return first && first.IsScalar() ? first.Scalar() : "";
-  if (!first || !first.IsMap()) return "";
-  const YAML::Node second = first[b];
-  return second && second.IsScalar() ? second.Scalar() : "";
-}
-
 std::string namespaceOf(const YAML::Node& object) { return scalarAt(object, "metadata", "namespace"); }
 
 std::string describe(const YAML::Node& object) {

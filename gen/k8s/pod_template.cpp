@@ -43,6 +43,15 @@ YAML::Node PodTemplate::findVolume(const std::string& name) const {
   return findByName(spec["volumes"], name);
 }
 
+std::string scalarAt(const YAML::Node& n, const char* a, const char* b) {
+  if (!n || !n.IsMap()) return "";
+  const YAML::Node first = n[a];
+  if (!b) return first && first.IsScalar() ? first.Scalar() : "";
+  if (!first || !first.IsMap()) return "";
+  const YAML::Node second = first[b];
+  return second && second.IsScalar() ? second.Scalar() : "";
+}
+
 YAML::Node findByName(const YAML::Node& list, const std::string& name) {
   if (!list || !list.IsSequence()) return YAML::Node(YAML::NodeType::Undefined);  // "none": tests false
   for (YAML::Node item : list)

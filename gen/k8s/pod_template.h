@@ -31,6 +31,10 @@ class PodTemplate {
   YAML::Node node_;
 };
 
+// n[a] (or n[a][b]) as a string, "" when missing or not a scalar. Never reassigns a node
+// handle (assignment would write through to the document).
+std::string scalarAt(const YAML::Node& n, const char* a, const char* b = nullptr);
+
 // The entry of a list of named objects (containers, volumes, env) with this name; null when none.
 YAML::Node findByName(const YAML::Node& list, const std::string& name);
 

@@ -89,6 +89,19 @@ std::string envLiteral(const YAML::Node& container, const std::string& name);
 // undefined when the path does not exist.
 YAML::Node childAt(const YAML::Node& n, std::initializer_list<const char*> keys);
 
+// Calls fn(container) for every container and init container of a pod template.
+template <typename F>
+void forEachContainer(const PodTemplate& tmpl, F&& fn) {
+  const YAML::Node spec = tmpl.node()["spec"];
+  if (!spec || !spec.IsMap()) return;
+  for (const char* list : {"containers", "initContainers"}) {
+    const YAML::Node cs = spec[list];
+    if (!cs || !cs.IsSequence()) continue;
+    for (const YAML::Node& c : cs)
+      if (c.IsMap()) fn(c);
+  }
+}
+
 // A container's (or any object's) name, "?" when it has none.
 std::string nameOf(const YAML::Node& n);
 

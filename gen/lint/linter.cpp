@@ -12,14 +12,6 @@ namespace raylog::lint {
 
 namespace {
 
-std::string scalarAt(const YAML::Node& n, const char* a, const char* b = nullptr) {
-  const YAML::Node first = n[a];
-  if (!b) return first && first.IsScalar() ? first.Scalar() : "";
-  if (!first || !first.IsMap()) return "";
-  const YAML::Node second = first[b];
-  return second && second.IsScalar() ? second.Scalar() : "";
-}
-
 bool looksLikeFluentBit(const std::string& text) {
   return text.find("[INPUT]") != std::string::npos || text.find("[OUTPUT]") != std::string::npos;
 }

@@ -16,21 +16,15 @@ class UndefinedVolume : public Rule {
  public:
   const RuleInfo& info() const override { return kInfo; }
   void checkPod(const PodView& p, Reporter& r) const override {
-    const YAML::Node spec = p.ref.tmpl.node()["spec"];
-    if (!spec || !spec.IsMap()) return;
-    for (const char* list : {"containers", "initContainers"}) {
-      const YAML::Node cs = spec[list];
-      if (!cs || !cs.IsSequence()) continue;
-      for (const YAML::Node& c : cs) {
-        const YAML::Node mounts = c["volumeMounts"];
-        if (!mounts || !mounts.IsSequence()) continue;
-        for (const YAML::Node& m : mounts) {
-          if (!m["name"] || !m["name"].IsScalar() || p.ref.tmpl.findVolume(m["name"].Scalar())) continue;
-          r.at(kInfo, m, "volumeMount '" + m["name"].Scalar() + "' of container '" +
-                             nameOf(c) + "' names no volume of this pod");
-        }
+    forEachContainer(p.ref.tmpl, [&](const YAML::Node& c) {
+      const YAML::Node mounts = c["volumeMounts"];
+      if (!mounts || !mounts.IsSequence()) return;
+      for (const YAML::Node& m : mounts) {
+        if (!m.IsMap() || !m["name"] || !m["name"].IsScalar() || p.ref.tmpl.findVolume(m["name"].Scalar())) continue;
+        r.at(kInfo, m, "volumeMount '" + m["name"].Scalar() + "' of container '" + nameOf(c) +
+                           "' names no volume of this pod");
       }
-    }
+    });
   }
 };
 }  // namespace

@@ -23,21 +23,15 @@ class InlineSecretEnv : public Rule {
  public:
   const RuleInfo& info() const override { return kInfo; }
   void checkPod(const PodView& p, Reporter& r) const override {
-    const YAML::Node spec = p.ref.tmpl.node()["spec"];
-    if (!spec || !spec.IsMap()) return;
-    for (const char* list : {"containers", "initContainers"}) {
-      const YAML::Node cs = spec[list];
-      if (!cs || !cs.IsSequence()) continue;
-      for (const YAML::Node& c : cs) {
-        const YAML::Node env = c["env"];
-        if (!env || !env.IsSequence()) continue;
-        for (const YAML::Node& e : env) {
-          if (!e["name"] || !e["value"] || !e["value"].IsScalar() || e["value"].Scalar().empty()) continue;
-          if (secretLooking(e["name"].Scalar()))
-            r.at(kInfo, e["value"], "environment variable " + e["name"].Scalar() + " has its secret value inline");
-        }
+    forEachContainer(p.ref.tmpl, [&](const YAML::Node& c) {
+      const YAML::Node env = c["env"];
+      if (!env || !env.IsSequence()) return;
+      for (const YAML::Node& e : env) {
+        if (!e.IsMap() || !e["name"] || !e["value"] || !e["value"].IsScalar() || e["value"].Scalar().empty()) continue;
+        if (secretLooking(e["name"].Scalar()))
+          r.at(kInfo, e["value"], "environment variable " + e["name"].Scalar() + " has its secret value inline");
       }
-    }
+    });
   }
 };
 }  // namespace
