@@ -19,6 +19,19 @@ class Rule {
   virtual void checkFluentd(const FluentdConfigView& /*cfg*/, Reporter& /*r*/) const {}
 };
 
+// A rule about each log agent container, wherever it runs: sidecars in Ray pod templates and
+// node-level agents in DaemonSets.
+class AgentRule : public Rule {
+ public:
+  void checkPod(const PodView& p, Reporter& r) const final {
+    for (const Agent& a : p.agents) checkAgent(a, r);
+  }
+  void checkObject(const YAML::Node& o, Reporter& r) const final {
+    for (const Agent& a : daemonSetAgents(o)) checkAgent(a, r);
+  }
+  virtual void checkAgent(const Agent& agent, Reporter& r) const = 0;
+};
+
 const std::vector<std::unique_ptr<Rule>>& allRules();
 const Rule* findRule(const std::string& id);
 

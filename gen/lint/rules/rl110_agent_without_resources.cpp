@@ -13,23 +13,14 @@ const RuleInfo kInfo{
     "Good:\n    - name: fluent-bit\n      resources:\n        requests: {cpu: 50m, memory: 64Mi}\n"
     "        limits: {cpu: 200m, memory: 128Mi}\n"};
 
-class AgentWithoutResources : public Rule {
+class AgentWithoutResources : public AgentRule {
  public:
   const RuleInfo& info() const override { return kInfo; }
-  void checkPod(const PodView& p, Reporter& r) const override { check(p.agents, r); }
-  // Node-level agents too.
-  void checkObject(const YAML::Node& o, Reporter& r) const override { check(daemonSetAgents(o), r); }
-
- private:
-  void check(const std::vector<Agent>& agents, Reporter& r) const {
-    for (const Agent& a : agents) {
-      const YAML::Node res = a.container["resources"];
-      const bool ok = res && res.IsMap() && res["requests"] && res["requests"].IsMap() && res["limits"] &&
-                      res["limits"].IsMap() && res["limits"]["memory"];
-      if (!ok)
-        r.at(kInfo, a.container, "agent '" + nameOf(a.container) +
-                                     "' has no resource requests and memory limit");
-    }
+  void checkAgent(const Agent& a, Reporter& r) const override {
+    const YAML::Node res = a.container["resources"];
+    const bool ok = res && res.IsMap() && res["requests"] && res["requests"].IsMap() && res["limits"] &&
+                    res["limits"].IsMap() && res["limits"]["memory"];
+    if (!ok) r.at(kInfo, a.container, "agent '" + nameOf(a.container) + "' has no resource requests and memory limit");
   }
 };
 }  // namespace

@@ -12,20 +12,13 @@ const RuleInfo kInfo{
     "between Fluent Bit majors, and pods of one cluster can end up running different versions.\n\n"
     "Bad:\n  image: fluent/fluent-bit:latest\n\nGood:\n  image: fluent/fluent-bit:3.2.10\n"};
 
-class AgentImageUnpinned : public Rule {
+class AgentImageUnpinned : public AgentRule {
  public:
   const RuleInfo& info() const override { return kInfo; }
-  void checkPod(const PodView& p, Reporter& r) const override { check(p.agents, r); }
-  // Node-level agents too.
-  void checkObject(const YAML::Node& o, Reporter& r) const override { check(daemonSetAgents(o), r); }
-
- private:
-  void check(const std::vector<Agent>& agents, Reporter& r) const {
-    for (const Agent& a : agents) {
-      const YAML::Node image = a.container["image"];
-      if (image && image.IsScalar() && !isPinnedImage(image.Scalar()))
-        r.at(kInfo, image, "agent image '" + image.Scalar() + "' is not pinned to a version");
-    }
+  void checkAgent(const Agent& a, Reporter& r) const override {
+    const YAML::Node image = a.container["image"];
+    if (image && image.IsScalar() && !isPinnedImage(image.Scalar()))
+      r.at(kInfo, image, "agent image '" + image.Scalar() + "' is not pinned to a version");
   }
 };
 }  // namespace
