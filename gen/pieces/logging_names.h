@@ -10,6 +10,11 @@ inline constexpr const char* kFluentBitConfigVolume = "fluent-bit-config";
 inline constexpr const char* kFluentBitContainer = "fluent-bit";
 inline constexpr const char* kFluentBitConfigKey = "fluent-bit.conf";
 inline constexpr const char* kFluentBitConfigPath = "/fluent-bit/etc/fluent-bit.conf";
+inline constexpr const char* kFluentdContainer = "fluentd";
+inline constexpr const char* kFluentdConfigVolume = "fluentd-config";
+// Fluentd's supervisor opens a Unix socket under $XDG_RUNTIME_DIR (else /tmp, which is read-only).
+inline constexpr const char* kFluentdRunVolume = "fluentd-run";
+inline constexpr const char* kFluentdRunPath = "/tmp/fluentd";
 inline constexpr const char* kCollectorContainer = "collector";       // History Server collector sidecar
 inline constexpr const char* kNodeIdFile = "/tmp/ray/raylet_node_id";  // written by the postStart hook
 inline constexpr const char* kTailDbFile = "fluent-bit-tail.db";
@@ -19,5 +24,6 @@ inline constexpr const char* kManagedByValue = "raylog-gen";
 inline constexpr const char* kLoggingAnnotation = "raylog.dev/logging";
 
 std::string fluentBitConfigMapName(const std::string& specName);
+std::string fluentdConfigMapName(const std::string& specName);
 
 }  // namespace raylog

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "agents/fluentd_sidecar_config.h"
 #include "agents/outputs/output_backend.h"
 #include "agents/ray_parsers.h"
 #include "pieces/collector_pieces.h"
@@ -34,18 +35,22 @@ YAML::Node agentEnv(const Spec& spec, RayNodeType type, const std::string& group
   return env;
 }
 
+YAML::Node agentResources(const AgentSpec& a) {
+  YAML::Node res = y::map();
+  res["requests"] = y::stringMap({{"cpu", a.requestCpu}, {"memory", a.requestMemory}});
+  res["limits"] = y::stringMap({{"cpu", a.limitCpu}, {"memory", a.limitMemory}});
+  return res;
+}
+
 YAML::Node fluentBitSidecar(const Spec& spec, RayNodeType type, const std::string& group) {
   const AgentSpec& a = spec.agent;
-  YAML::Node fixed = y::loadTemplate("fluent-bit-sidecar.yaml");
+  YAML::Node fixed = y::loadTemplate("agent-sidecar.yaml");
   YAML::Node c = y::map();
   y::set(c, "name", kFluentBitContainer);
   y::set(c, "image", a.image);
   if (a.sidecarMode == SidecarMode::Native) y::set(c, "restartPolicy", "Always");
   c["env"] = agentEnv(spec, type, group);
-  YAML::Node res = y::map();
-  res["requests"] = y::stringMap({{"cpu", a.requestCpu}, {"memory", a.requestMemory}});
-  res["limits"] = y::stringMap({{"cpu", a.limitCpu}, {"memory", a.limitMemory}});
-  c["resources"] = res;
+  c["resources"] = agentResources(a);
   YAML::Node mounts = y::seq();
   mounts.push_back(mount(kRayLogVolume, kRayLogMountPath));
   for (const auto& [key, path] : {std::pair<const char*, const char*>{kFluentBitConfigKey, kFluentBitConfigPath},
@@ -55,6 +60,36 @@ YAML::Node fluentBitSidecar(const Spec& spec, RayNodeType type, const std::strin
     file["readOnly"] = y::boolean(true);
     mounts.push_back(file);
   }
+  c["volumeMounts"] = mounts;
+  for (auto it = fixed.begin(); it != fixed.end(); ++it) c[it->first.Scalar()] = it->second;
+  return c;
+}
+
+
+// The EFK guide's agent: the image's entrypoint edits files under /fluentd/etc and loads a
+// Gemfile, so the sidecar starts fluentd itself on raylog-gen's config.
+YAML::Node fluentdSidecar(const Spec& spec, RayNodeType type, const std::string& group) {
+  const AgentSpec& a = spec.agent;
+  YAML::Node fixed = y::loadTemplate("agent-sidecar.yaml");
+  YAML::Node c = y::map();
+  y::set(c, "name", kFluentdContainer);
+  y::set(c, "image", a.image);
+  if (a.sidecarMode == SidecarMode::Native) y::set(c, "restartPolicy", "Always");
+  YAML::Node command = y::seq();
+  for (const std::string& arg : {std::string("fluentd"), std::string("-c"),
+                                 std::string(kFluentdConfigDir) + "/" + kFluentdConfigKey})
+    command.push_back(y::str(arg));
+  c["command"] = command;
+  YAML::Node env = agentEnv(spec, type, group);
+  env.push_back(envValue("XDG_RUNTIME_DIR", kFluentdRunPath));
+  c["env"] = env;
+  c["resources"] = agentResources(a);
+  YAML::Node mounts = y::seq();
+  mounts.push_back(mount(kRayLogVolume, kRayLogMountPath));
+  YAML::Node cfg = mount(kFluentdConfigVolume, kFluentdConfigDir);
+  cfg["readOnly"] = y::boolean(true);
+  mounts.push_back(cfg);
+  mounts.push_back(mount(kFluentdRunVolume, kFluentdRunPath));
   c["volumeMounts"] = mounts;
   for (auto it = fixed.begin(); it != fixed.end(); ++it) c[it->first.Scalar()] = it->second;
   return c;
@@ -103,6 +138,7 @@ void rejectSecondAgent(const PodTemplate& tmpl, const std::string& ours) {
     if (image.find("fluent-bit") != std::string::npos || image.find("fluentbit") != std::string::npos ||
         name == "fluentbit")
       return kFluentBitContainer;
+    if (image.find("fluentd") != std::string::npos || name == kFluentdContainer) return kFluentdContainer;
     if (name == kCollectorContainer || image.find("collector") != std::string::npos) return kCollectorContainer;
     return "";
   };
@@ -190,6 +226,21 @@ LoggingPieces loggingPiecesFor(const Spec& spec, RayNodeType type, const std::st
     cfg["configMap"] = cm;
     p.volumes.push_back(cfg);
     p.sidecars.push_back(fluentBitSidecar(spec, type, group));
+  }
+  if (spec.agent.type == "fluentd") {
+    YAML::Node cfg = y::map();
+    y::set(cfg, "name", kFluentdConfigVolume);
+    YAML::Node cm = y::map();
+    y::set(cm, "name", fluentdConfigMapName(spec.name));
+    cfg["configMap"] = cm;
+    p.volumes.push_back(cfg);
+    YAML::Node run = y::map();
+    y::set(run, "name", kFluentdRunVolume);
+    YAML::Node dir = y::map();
+    dir["sizeLimit"] = y::str("16Mi");
+    run["emptyDir"] = dir;
+    p.volumes.push_back(run);
+    p.sidecars.push_back(fluentdSidecar(spec, type, group));
   }
   if (spec.collector.enabled) addCollectorPieces(spec, type, p);
   // On EKS the agent's credentials are bound to the pod's ServiceAccount (IRSA, Pod Identity).

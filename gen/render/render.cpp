@@ -1,6 +1,7 @@
 #include "render/render.h"
 
 #include "agents/fluent_bit_sidecar_config.h"
+#include "agents/fluentd_sidecar_config.h"
 #include "agents/ray_parsers.h"
 #include "k8s/ray_object.h"
 #include "pieces/logging_names.h"
@@ -30,6 +31,17 @@ static YAML::Node fluentBitConfigMap(const Spec& spec) {
   return cm;
 }
 
+static YAML::Node fluentdConfigMap(const Spec& spec) {
+  YAML::Node cm = y::map();
+  y::set(cm, "apiVersion", "v1");
+  y::set(cm, "kind", "ConfigMap");
+  cm["metadata"] = objectMetadata(spec, fluentdConfigMapName(spec.name));
+  YAML::Node data = y::map();
+  y::set(data, kFluentdConfigKey, fluentdSidecarConfig(spec).render());
+  cm["data"] = data;
+  return cm;
+}
+
 void addLoggingToRayObject(YAML::Node object, const Spec& spec) {
   for (RayPodTemplateRef& ref : rayPodTemplates(object)) {
     try {
@@ -42,8 +54,10 @@ void addLoggingToRayObject(YAML::Node object, const Spec& spec) {
 
 std::vector<YAML::Node> agentConfigMaps(const Spec& spec) {
   // The DaemonSet's ConfigMap lives with the DaemonSet (daemonSetObjects), not with the pods.
-  if (spec.strategy != "sidecar" || spec.agent.type != "fluent-bit") return {};
-  return {fluentBitConfigMap(spec)};
+  if (spec.strategy != "sidecar") return {};
+  if (spec.agent.type == "fluent-bit") return {fluentBitConfigMap(spec)};
+  if (spec.agent.type == "fluentd") return {fluentdConfigMap(spec)};
+  return {};
 }
 
 std::vector<YAML::Node> renderObjects(const Spec& spec) {

@@ -6,6 +6,7 @@
 #include <boost/filesystem.hpp>
 
 #include "agents/fluent_bit_value.h"
+#include "agents/fluentd_value.h"
 #include "agents/outputs/output_backend.h"
 #include "util/edit_distance.h"
 #include "yaml/json_to_yaml.h"
@@ -27,6 +28,9 @@ bool isSecretKey(const std::string& k) {
 }
 
 const char* kApiVersion = "raylog.dev/v1alpha1";
+// fluentd-kubernetes-daemonset's multi-arch Elasticsearch 8 image: Fluentd 1.19.3 with
+// fluent-plugin-elasticsearch 5.4.
+const char* kFluentdDefaultImage = "fluent/fluentd-kubernetes-daemonset:v1.19.3-debian-elasticsearch8-1.1";
 const char* kKind = "RayLogging";
 
 // Values the schema allows as several JSON types but Kubernetes wants as strings.
@@ -208,8 +212,37 @@ class SemanticChecks {
       error("/spec/agent/pathKey", false,
             "pathKey '" + pk + "' is the name of the record key that holds the file path, not a switch; "
             "'" + pk + "' would store the path under a key called \"" + pk + "\"; use e.g. 'file'");
-    checkFluentBitValue("/spec/agent/pathKey", pk);
-    checkFluentBitValue("/spec/agent/memBufLimit", s.agent.memBufLimit);
+    checkAgentValue(s, "/spec/agent/pathKey", pk);
+    if (s.agent.type != "fluentd") checkFluentBitValue("/spec/agent/memBufLimit", s.agent.memBufLimit);
+  }
+
+  // Fluentd has its own settings, image and outputs; Fluent Bit's must not silently do nothing.
+  void checkFluentd(const nlohmann::json& given, const Spec& s) {
+    const std::string& image = s.agent.image;
+    const bool fluentdImage = image.find("fluentd") != std::string::npos;
+    const bool fluentBitImage = image.find("fluent-bit") != std::string::npos || image.find("fluentbit") != std::string::npos;
+    const bool imageGiven = given.contains("agent") && given["agent"].contains("image");
+    if (s.agent.type == "fluent-bit" && imageGiven && fluentdImage && !fluentBitImage)
+      error("/spec/agent/image", false, "image '" + image + "' is a Fluentd image, but agent type is fluent-bit; "
+                                        "set agent.type: fluentd, or use a Fluent Bit image");
+    if (s.agent.type != "fluentd") return;
+    if (imageGiven && fluentBitImage)
+      error("/spec/agent/image", false, "image '" + image + "' is a Fluent Bit image, but agent type is fluentd; "
+                                        "use a Fluentd image (default " + kFluentdDefaultImage + ") or agent.type: fluent-bit");
+    for (const char* key : {"memBufLimit", "graceSeconds"})
+      if (given.contains("agent") && given["agent"].contains(key))
+        error(std::string("/spec/agent/") + key, true,
+              std::string("'") + key + "' is a Fluent Bit setting and does nothing with agent type fluentd (its buffer "
+              "is bounded and blocks tail when full, and it flushes at shutdown); remove it");
+    const std::string base = given.contains("outputs") ? "/spec/outputs/" : "/spec/output";
+    for (const OutputSpec& o : s.outputs) {
+      const OutputBackend* backend = findOutputBackend(o.type);
+      if (!backend || backend->addFluentdOutput) continue;
+      const std::string pointer = given.contains("outputs") ? base + std::to_string(o.index) : base;
+      error(pointer + "/type", false,
+            "output type " + o.type + " is not available with agent type fluentd (its image ships the Elasticsearch "
+            "plugin); use one of " + fluentdOutputTypes() + ", or agent type fluent-bit, which has them all");
+    }
   }
 
   // Each output may use only its backend's keys; every value that reaches the config passes the gate.
@@ -228,7 +261,7 @@ class SemanticChecks {
                     "; its options: " + (backend->keys.empty() ? std::string("none") : joinKeys(backend->keys)));
           continue;
         }
-        if (it.value().is_string()) checkFluentBitValue(jsonPointerAppend(pointer, it.key()), it.value().get<std::string>());
+        if (it.value().is_string()) checkAgentValue(s, jsonPointerAppend(pointer, it.key()), it.value().get<std::string>());
       }
       for (const std::string& required : backend->requiredKeys)
         if (!o.config.contains(required))
@@ -408,6 +441,13 @@ class SemanticChecks {
         error(jsonPointerAppend(pointer + "/nodeSelector", k), true, "'" + k + "' is not a valid node label key");
   }
 
+  // The gate of the config file the value goes into.
+  void checkAgentValue(const Spec& s, const std::string& pointer, const std::string& v) {
+    if (s.agent.type != "fluentd") return checkFluentBitValue(pointer, v);
+    if (auto problem = fluentdValueProblem(v))
+      error(pointer, false, "'" + lastPointerToken(pointer) + "' " + *problem + "; it goes into the Fluentd config");
+  }
+
   void checkFluentBitValue(const std::string& pointer, const std::string& v) {
     if (auto problem = fluentBitValueProblem(v))
       error(pointer, false, "'" + lastPointerToken(pointer) + "' " + *problem + "; it goes into the Fluent Bit config");
@@ -484,6 +524,21 @@ Spec loadSpecNode(const YAML::Node& root, const std::string& file) {
   s.agent.pathKey = a["pathKey"].get<std::string>();
   s.agent.logLevel = a["logLevel"].get<std::string>();
   s.agent.logFormat = a["logFormat"].get<std::string>();
+  if (s.agent.type == "fluentd") {
+    // The schema's defaults are Fluent Bit's; Fluentd (Ruby) needs more memory and, as the EFK
+    // guide has it, flushes every 5 s.
+    const nlohmann::json& given = doc.value["spec"].contains("agent") ? doc.value["spec"]["agent"] : nlohmann::json::object();
+    if (!given.contains("image")) s.agent.image = kFluentdDefaultImage;
+    if (!given.contains("flushSeconds")) s.agent.flushSeconds = 5;
+    const nlohmann::json& r = given.contains("resources") ? given["resources"] : nlohmann::json::object();
+    const nlohmann::json none = nlohmann::json::object();
+    const nlohmann::json& req = r.contains("requests") ? r["requests"] : none;
+    const nlohmann::json& lim = r.contains("limits") ? r["limits"] : none;
+    s.agent.requestCpu = asString(req.value("cpu", nlohmann::json("100m")));
+    s.agent.requestMemory = asString(req.value("memory", nlohmann::json("256Mi")));
+    s.agent.limitCpu = asString(lim.value("cpu", nlohmann::json("500m")));
+    s.agent.limitMemory = asString(lim.value("memory", nlohmann::json("512Mi")));
+  }
 
   const nlohmann::json outputs = sp.contains("outputs") ? sp["outputs"]
                                  : sp.contains("output") ? nlohmann::json::array({sp["output"]})
@@ -527,6 +582,7 @@ Spec loadSpecNode(const YAML::Node& root, const std::string& file) {
   checks.checkCollector(sp, s.collector);
   checks.checkStrategy(doc.value["spec"], s);
   checks.checkOutputs(doc.value["spec"], s);
+  checks.checkFluentd(doc.value["spec"], s);
   checks.checkEks(doc.value["spec"], s);
   checks.loadRayKind(sp, file, s);
   if (!checks.diagnostics().empty()) throw InputError(checks.diagnostics());

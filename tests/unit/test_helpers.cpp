@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <set>
 
+#include "agents/fluentd_sidecar_config.h"
 #include "k8s/ray_object.h"
 #include "pieces/logging_names.h"
 #include "spec/spec_loader.h"
@@ -48,8 +49,10 @@ static std::vector<YAML::Node> flattenLists(const std::vector<YAML::Node>& objec
   return all;
 }
 
-size_t checkLoggingInvariants(const std::vector<YAML::Node>& objects, bool native) {
+size_t checkLoggingInvariants(const std::vector<YAML::Node>& objects, bool native, const std::string& agentName) {
   using namespace raylog;
+  const bool fluentd = agentName == kFluentdContainer;
+  const std::string configPath = fluentd ? kFluentdConfigDir : kFluentBitConfigPath;
   std::set<std::string> configMaps;
   for (const YAML::Node& o : objects)
     if (o["kind"].Scalar() == "ConfigMap") configMaps.insert(o["metadata"]["name"].Scalar());
@@ -64,13 +67,14 @@ size_t checkLoggingInvariants(const std::vector<YAML::Node>& objects, bool nativ
       REQUIRE(volume);
       CHECK(volume["emptyDir"].IsMap());
 
-      YAML::Node agent = ref.tmpl.findContainer(kFluentBitContainer);
+      YAML::Node agent = ref.tmpl.findContainer(agentName);
       REQUIRE(agent);
+      CHECK_FALSE(ref.tmpl.findContainer(fluentd ? kFluentBitContainer : kFluentdContainer));  // one agent
       YAML::Node agentMount = findMountAt(agent, kRayLogMountPath);
       REQUIRE(agentMount);
       CHECK(agentMount["name"].Scalar() == rayMount["name"].Scalar());
 
-      YAML::Node configMount = findMountAt(agent, kFluentBitConfigPath);
+      YAML::Node configMount = findMountAt(agent, configPath);
       REQUIRE(configMount);
       YAML::Node configVolume = ref.tmpl.findVolume(configMount["name"].Scalar());
       REQUIRE(configVolume);
@@ -78,7 +82,7 @@ size_t checkLoggingInvariants(const std::vector<YAML::Node>& objects, bool nativ
 
       CHECK(agent["resources"]["requests"]["memory"]);
       CHECK(agent["resources"]["limits"]["memory"]);
-      CHECK(static_cast<bool>(findByName(ref.tmpl.node()["spec"]["initContainers"], kFluentBitContainer)) == native);
+      CHECK(static_cast<bool>(findByName(ref.tmpl.node()["spec"]["initContainers"], agentName)) == native);
     }
   }
   return templates;
@@ -166,7 +170,8 @@ size_t checkInvariantsFor(const raylog::Spec& spec, const std::vector<YAML::Node
   if (spec.strategy == "stderr") return checkStderrInvariants(objects);
   if (spec.agent.type == "history-collector")
     return checkCollectorOnlyInvariants(objects, spec.agent.sidecarMode == raylog::SidecarMode::Native);
-  return checkLoggingInvariants(objects, spec.agent.sidecarMode == raylog::SidecarMode::Native);
+  return checkLoggingInvariants(objects, spec.agent.sidecarMode == raylog::SidecarMode::Native,
+                                spec.agent.type == "fluentd" ? raylog::kFluentdContainer : raylog::kFluentBitContainer);
 }
 
 }  // namespace testing

@@ -21,10 +21,11 @@ std::vector<raylog::Diagnostic> specProblems(const std::string& yaml);
 std::vector<std::string> exampleSpecs();
 
 // Checks, with Catch assertions, that every Ray pod template in `objects` has the logging pieces
-// wired right: Ray and Fluent Bit mount one emptyDir at /tmp/ray, the mounted config volume
+// wired right: Ray and the agent (`agentName`, Fluent Bit or Fluentd) mount one emptyDir at /tmp/ray, the mounted config volume
 // names a ConfigMap present in `objects`, the sidecar has requests and limits, and it sits in
 // initContainers exactly when `native`. Returns the number of pod templates checked.
-size_t checkLoggingInvariants(const std::vector<YAML::Node>& objects, bool native);
+size_t checkLoggingInvariants(const std::vector<YAML::Node>& objects, bool native,
+                              const std::string& agentName = "fluent-bit");
 
 // The stderr strategy's invariants: every Ray container has RAY_LOG_TO_STDERR=1, and no pod has
 // a log agent sidecar or an agent ConfigMap. Returns the number of pod templates checked.

@@ -21,10 +21,32 @@ static void addSearch(const char* plugin, const OutputSpec& o, const std::string
 static void addEs(const OutputSpec& o, const std::string& m, FluentBitConfig& c) { addSearch("es", o, m, c); }
 static void addOs(const OutputSpec& o, const std::string& m, FluentBitConfig& c) { addSearch("opensearch", o, m, c); }
 
+// fluent-plugin-elasticsearch, which the fluentd-kubernetes-daemonset elasticsearch images ship.
+static void addFluentdEs(const OutputSpec& o, int64_t flushSeconds, FluentdDirective& out) {
+  out.set("@type", "elasticsearch")
+      .set("host", o.str("host"))
+      .set("port", std::to_string(o.num("port", 9200)))
+      .set("scheme", o.flag("tls", false) ? "https" : "http");
+  if (o.flag("tls", false)) out.set("ssl_verify", o.flag("tlsVerify", true) ? "true" : "false");
+  if (o.has("user")) out.set("user", o.str("user"));
+  if (o.has("passwordSecret")) out.setLiteral("password", fluentdSecretReference(o, "passwordSecret"));
+  if (o.has("index")) {
+    out.set("index_name", o.str("index"));
+  } else {
+    out.set("logstash_format", "true").set("logstash_prefix", o.str("logstashPrefix", "ray-logs"));
+  }
+  // The tag (ray) as a field, as the EFK guide does; no mapping types (Elasticsearch 8).
+  out.set("include_tag_key", "true").set("suppress_type_name", "true");
+  // Behind a Kubernetes Service the node addresses that sniffing finds are often unreachable:
+  // keep to the configured host, and reconnect after errors.
+  out.set("reload_connections", "false").set("reconnect_on_error", "true").set("reload_on_failure", "true");
+  addFluentdBuffer(out, flushSeconds);
+}
+
 static const std::vector<std::string> kKeys = {"host", "port", "tls", "tlsVerify", "index", "logstashPrefix",
                                                "user", "passwordSecret"};
 
-OutputBackend elasticsearchOutputBackend() { return {"elasticsearch", kKeys, {"host"}, &addEs}; }
+OutputBackend elasticsearchOutputBackend() { return {"elasticsearch", kKeys, {"host"}, &addEs, &addFluentdEs}; }
 OutputBackend openSearchOutputBackend() { return {"opensearch", kKeys, {"host"}, &addOs}; }
 
 }  // namespace raylog

@@ -9,6 +9,18 @@ static void addForward(const OutputSpec& o, const std::string& match, FluentBitC
   setUpstream(s, o, 24224);
 }
 
-OutputBackend forwardOutputBackend() { return {"forward", {"host", "port", "tls", "tlsVerify"}, {"host"}, &addForward}; }
+static void addFluentdForward(const OutputSpec& o, int64_t flushSeconds, FluentdDirective& out) {
+  out.set("@type", "forward");
+  if (o.flag("tls", false)) {
+    out.set("transport", "tls");
+    if (!o.flag("tlsVerify", true)) out.set("tls_insecure_mode", "true");
+  }
+  out.add("server").set("host", o.str("host")).set("port", std::to_string(o.num("port", 24224)));
+  addFluentdBuffer(out, flushSeconds);
+}
+
+OutputBackend forwardOutputBackend() {
+  return {"forward", {"host", "port", "tls", "tlsVerify"}, {"host"}, &addForward, &addFluentdForward};
+}
 
 }  // namespace raylog

@@ -1,10 +1,12 @@
 #pragma once
-// Output backends for the Fluent Bit agent. One file per backend; output_registry.cpp lists
-// them. A backend declares the spec keys it takes and writes its [OUTPUT] section.
+// Output backends. One file per backend; output_registry.cpp lists them. A backend declares the
+// spec keys it takes and writes its Fluent Bit [OUTPUT] section and, when the Fluentd agent can
+// reach it with the plugins of its image, its Fluentd <store>.
 #include <string>
 #include <vector>
 
 #include "agents/fluent_bit_config.h"
+#include "agents/fluentd_config.h"
 #include "spec/spec.h"
 
 namespace raylog {
@@ -15,6 +17,9 @@ struct OutputBackend {
   std::vector<std::string> requiredKeys;  // of those, the ones without a default
   // Adds the [OUTPUT] section(s) for `output`, receiving records tagged by `match`.
   void (*addOutput)(const OutputSpec& output, const std::string& match, FluentBitConfig& config);
+  // Fills a Fluentd output directive (<match> or a <store> of copy) for `output`, flushing every
+  // `flushSeconds`; nullptr when the Fluentd agent does not support this backend.
+  void (*addFluentdOutput)(const OutputSpec& output, int64_t flushSeconds, FluentdDirective& out) = nullptr;
 };
 
 // nullptr when no backend has this type (the schema's enum keeps that from happening).
@@ -32,6 +37,16 @@ struct SecretEnv {
   std::string var, secretName, secretKey;
 };
 std::vector<SecretEnv> outputSecrets(const std::vector<OutputSpec>& outputs);
+
+// "#{ENV['NAME']}" for output `o`'s Secret `key`, for Fluentd.
+std::string fluentdSecretReference(const OutputSpec& o, const std::string& key);
+
+// The names of the backends the Fluentd agent supports, comma-separated.
+std::string fluentdOutputTypes();
+
+// Fluentd's <buffer>: in memory, flushed every `flushSeconds` and at shutdown; when the backend
+// is down and it fills, tail stops reading (the lines wait in the files) rather than dropping.
+void addFluentdBuffer(FluentdDirective& out, int64_t flushSeconds);
 
 // Common upstream settings: Host, Port, tls, tls.verify.
 void setUpstream(FluentBitSection& s, const OutputSpec& o, int defaultPort);

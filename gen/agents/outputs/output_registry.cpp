@@ -2,6 +2,8 @@
 
 #include "agents/outputs/output_backend.h"
 
+#include "agents/fluentd_value.h"
+
 namespace raylog {
 
 OutputBackend stdoutOutputBackend();
@@ -37,6 +39,27 @@ std::string secretEnvVar(const OutputSpec& o, const std::string& key) {
 }
 
 std::string secretReference(const OutputSpec& o, const std::string& key) { return "${" + secretEnvVar(o, key) + "}"; }
+
+std::string fluentdSecretReference(const OutputSpec& o, const std::string& key) {
+  return fluentdEnvReference(secretEnvVar(o, key));
+}
+
+std::string fluentdOutputTypes() {
+  std::string out;
+  for (const OutputBackend& b : outputBackends())
+    if (b.addFluentdOutput) out += (out.empty() ? "" : ", ") + b.type;
+  return out;
+}
+
+void addFluentdBuffer(FluentdDirective& out, int64_t flushSeconds) {
+  out.add("buffer")
+      .set("flush_mode", "interval")
+      .set("flush_interval", std::to_string(flushSeconds) + "s")
+      .set("flush_at_shutdown", "true")
+      .set("total_limit_size", "64MB")  // within the container's memory limit
+      .set("overflow_action", "block")
+      .set("retry_max_interval", "30s");
+}
 
 std::vector<SecretEnv> outputSecrets(const std::vector<OutputSpec>& outputs) {
   std::vector<SecretEnv> out;

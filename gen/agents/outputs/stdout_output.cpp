@@ -8,6 +8,13 @@ static void addStdout(const OutputSpec& o, const std::string& match, FluentBitCo
   config.add("OUTPUT").set("Name", "stdout").set("Match", match).set("Format", o.str("format", "json_lines"));
 }
 
-OutputBackend stdoutOutputBackend() { return {"stdout", {"format"}, {}, &addStdout}; }
+static void addFluentdStdout(const OutputSpec& o, int64_t /*flushSeconds*/, FluentdDirective& out) {
+  out.set("@type", "stdout");
+  // json_lines is Fluent Bit's name for what Fluentd's json formatter writes: one object a line.
+  const std::string format = o.str("format", "json_lines");
+  out.add("format").set("@type", format == "msgpack" ? "msgpack" : "json");
+}
+
+OutputBackend stdoutOutputBackend() { return {"stdout", {"format"}, {}, &addStdout, &addFluentdStdout}; }
 
 }  // namespace raylog

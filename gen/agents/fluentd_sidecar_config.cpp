@@ -1,0 +1,116 @@
+#include "agents/fluentd_sidecar_config.h"
+
+#include <stdexcept>
+
+#include "agents/fluent_bit_sidecar_config.h"
+#include "agents/fluentd_value.h"
+#include "agents/outputs/output_backend.h"
+#include "agents/ray_parsers.h"
+#include "pieces/logging_names.h"
+
+namespace raylog {
+
+namespace {
+
+const char* const kTimeFormat = "%Y-%m-%d %H:%M:%S,%L";
+
+void addTail(const Spec& spec, FluentdConfig& config) {
+  const AgentSpec& a = spec.agent;
+  FluentdDirective& src = config.add("source");
+  src.set("@type", "tail").set("@id", "ray_logs");
+  // in_tail warns once for every line that comes before a file's first timestamped line (user
+  // prints in worker-*.out); those lines are shipped all the same (emit_unmatched_lines), so
+  // below debug the warning is only noise.
+  if (a.logFormat == "text" && a.logLevel != "debug" && a.logLevel != "trace") src.set("@log_level", "error");
+  src.set("path", std::string(kRayLogMountPath) + "/session_latest/logs/*")
+      // Offsets on the shared volume: an agent restart resumes where it stopped.
+      .set("pos_file", std::string(kRayLogMountPath) + "/" + kFluentdPosFile)
+      .set("tag", kRayLogTag)
+      .set("path_key", a.pathKey)
+      // Files found after start-up are new: read them whole.
+      .set("read_from_head", "true")
+      // The logs folder only appears once Ray has started; rescan often to pick it up.
+      .set("refresh_interval", std::to_string(a.refreshIntervalSeconds))
+      // Ray rotates raylet.out to raylet.out.1, which the glob also matches: follow the file, not
+      // the name, so a rotated file is not read again.
+      .set("follow_inodes", "true");
+  if (a.logFormat == "text") {
+    // A record runs from a timestamped line to the next one, so Python tracebacks stay with the
+    // ERROR line above them; lines before a file's first timestamp are records of their own.
+    src.set("emit_unmatched_lines", "true").set("multiline_flush_interval", "1s");
+    src.add("parse")
+        .set("@type", "multiline")
+        .setLiteral("format_firstline", std::string("/") + kRecordStartRegex + "/")
+        .setLiteral("format1", "/(?<log>.*)/");
+  } else {
+    src.add("parse").set("@type", "none").set("message_key", "log");
+  }
+}
+
+// Parses the "log" field with `parse`'s settings; a record that does not match, or whose "log"
+// an earlier parser already took apart, passes on unchanged: nothing is dropped.
+FluentdDirective& addParserFilter(FluentdConfig& config) {
+  FluentdDirective& f = config.add("filter", kRayLogTag);
+  f.set("@type", "parser")
+      .set("key_name", "log")
+      .set("reserve_data", "true")
+      .set("remove_key_name_field", "true")
+      .set("emit_invalid_record_to_error", "false");
+  return f;
+}
+
+void addRegexParser(FluentdConfig& config, const char* regex) {
+  addParserFilter(config)
+      .add("parse")
+      .set("@type", "regexp")
+      .setLiteral("expression", std::string("/") + regex + "/")
+      .set("time_key", "time")
+      .set("time_format", kTimeFormat)
+      .set("keep_time_key", "true");
+}
+
+}  // namespace
+
+FluentdConfig fluentdSidecarConfig(const Spec& spec) {
+  const AgentSpec& a = spec.agent;
+  FluentdConfig config;
+  config.add("system").set("log_level", a.logLevel);
+  addTail(spec, config);
+
+  // Fields from Ray's line formats (the same regexes as the Fluent Bit parsers).
+  if (a.logFormat == "json") {
+    // Structured logging: each line a JSON object whose asctime is the record's time.
+    addParserFilter(config)
+        .add("parse")
+        .set("@type", "json")
+        .set("time_key", "asctime")
+        .set("time_format", kTimeFormat)
+        .set("keep_time_key", "true");
+  } else {
+    addRegexParser(config, kRayPythonRegex);
+    addRegexParser(config, kRayCppRegex);
+  }
+
+  // Where each record came from, from the agent's downward-API environment (pieces/).
+  FluentdDirective& origin = config.add("filter", kRayLogTag);
+  origin.set("@type", "record_transformer");
+  FluentdDirective& record = origin.add("record");
+  for (const auto& [field, var] : kOriginFields) record.setLiteral(field, fluentdEnvReference(var));
+
+  FluentdDirective& match = config.add("match", kRayLogTag);
+  auto fill = [&](const OutputSpec& output, FluentdDirective& out) {
+    const OutputBackend* backend = findOutputBackend(output.type);
+    if (!backend || !backend->addFluentdOutput)
+      throw std::logic_error("output type " + output.type + " has no Fluentd output");
+    backend->addFluentdOutput(output, a.flushSeconds, out);
+  };
+  if (spec.outputs.size() == 1) {
+    fill(spec.outputs[0], match);
+  } else {
+    match.set("@type", "copy");  // every output receives every record
+    for (const OutputSpec& output : spec.outputs) fill(output, match.add("store"));
+  }
+  return config;
+}
+
+}  // namespace raylog
