@@ -3,7 +3,8 @@
 //   fluentd_check dry-run <spec>          fluentd --dry-run on the spec's config
 //   fluentd_check sample <spec> <logs>    run the config (outputs swapped for stdout) on a copy of
 //                                         a Ray session's logs and check every line comes out,
-//                                         tracebacks whole, levels parsed, origin fields set
+//                                         tracebacks whole, levels (or JSON fields) parsed,
+//                                         origin fields set
 #include <boost/filesystem.hpp>
 #include <chrono>
 #include <cstdio>
@@ -56,17 +57,17 @@ int sample(Spec spec, const fs::path& logs, const fs::path& dir) {
         if (key == "pos_file") value = (dir / "tail.pos").string();
         if (key == "refresh_interval") value = "1";
       }
-  const fs::path conf = dir / "fluent.conf", out = dir / "records", log = dir / "fluentd.log";
+  // out_stdout writes records through Fluentd's logger: they are the JSON lines of its output.
+  const fs::path conf = dir / "fluent.conf", out = dir / "output";
   std::ofstream(conf.string()) << config.render();
   const std::string env = "RAYLOG_CLUSTER=c1 RAYLOG_NAMESPACE=ns1 RAYLOG_POD=p1 RAYLOG_NODE_TYPE=head RAYLOG_GROUP=head ";
   // Long enough to read everything and pass multiline_flush_interval; TERM flushes the rest.
-  std::system((env + "timeout -s TERM 12 fluentd -c '" + conf.string() + "' -o '" + log.string() + "' > '" +
-               out.string() + "' 2>&1")
-                  .c_str());
+  std::system((env + "timeout -s TERM 12 fluentd -c '" + conf.string() + "' > '" + out.string() + "' 2>&1").c_str());
 
   std::vector<nlohmann::json> records;
   std::istringstream lines(slurp(out));
   for (std::string l; std::getline(lines, l);) {
+    if (l.empty() || l.front() != '{') continue;
     auto j = nlohmann::json::parse(l, nullptr, false);
     if (!j.is_discarded() && j.is_object()) records.push_back(j);
   }
@@ -90,6 +91,15 @@ int sample(Spec spec, const fs::path& logs, const fs::path& dir) {
     for (std::string l; std::getline(in, l);) {
       if (l.find_first_not_of(" \t") == std::string::npos) continue;
       ++lineCount;
+      // A JSON line that was parsed: its fields are the record's.
+      const auto obj = nlohmann::json::parse(l, nullptr, false);
+      if (spec.agent.logFormat == "json" && !obj.is_discarded() && obj.is_object()) {
+        bool found = false;
+        for (const auto& r : records) found = found || (r.value("message", "") == obj.value("message", "-") &&
+                                                        r.value("asctime", "") == obj.value("asctime", "-"));
+        if (!found) fail("JSON line not shipped as its fields (" + e.path().filename().string() + "): " + l);
+        continue;
+      }
       // A parsed line is split into fields: look for its message part (after the last ": " or " -- ").
       std::string part = l;
       for (const char* sep : {" -- ", "] "})
@@ -110,8 +120,14 @@ int sample(Spec spec, const fs::path& logs, const fs::path& dir) {
     if (!cppLevel) fail("no C++ line parsed into level/source/pid");
     if (!pyLevel) fail("no Python line parsed into level/source");
   }
+  if (spec.agent.logFormat == "json") {
+    bool structured = false;
+    for (const auto& r : records)
+      structured = structured || (r.value("job_id", "") == "02000000" && r.contains("task_id") && r.contains("levelname"));
+    if (!structured) fail("no structured (JSON) line parsed into job_id/task_id/levelname");
+  }
   std::cerr << records.size() << " records for " << lineCount << " lines; " << failures << " failure(s)\n";
-  if (failures || records.empty()) std::cerr << "config:\n" << slurp(conf) << "fluentd log:\n" << slurp(log);
+  if (failures || records.empty()) std::cerr << "config:\n" << slurp(conf) << "fluentd output:\n" << slurp(out);
   return failures || records.empty() ? 1 : 0;
 }
 

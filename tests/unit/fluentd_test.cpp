@@ -161,6 +161,7 @@ TEST_CASE("fluentd: several outputs are stores of one copy, so each receives eve
   CHECK(stores[1]->param("@type") == "forward");
   CHECK(stores[1]->param("transport") == "tls");
   CHECK(stores[1]->param("tls_insecure_mode") == "true");
+  CHECK(stores[1]->param("ignore_network_errors_at_startup") == "true");  // no crash loop before DNS
   CHECK(only(*stores[1], "server").param("host") == "aggregator");
   CHECK(only(*stores[1], "server").param("port") == "24224");
   CHECK(stores[2]->param("@type") == "stdout");

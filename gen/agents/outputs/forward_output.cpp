@@ -11,6 +11,9 @@ static void addForward(const OutputSpec& o, const std::string& match, FluentBitC
 
 static void addFluentdForward(const OutputSpec& o, int64_t flushSeconds, FluentdDirective& out) {
   out.set("@type", "forward");
+  // Fluentd resolves the aggregator at start-up and exits when it cannot: a sidecar that starts
+  // before DNS or the aggregator is ready would crash-loop. Keep running and retry instead.
+  out.set("ignore_network_errors_at_startup", "true");
   if (o.flag("tls", false)) {
     out.set("transport", "tls");
     if (!o.flag("tlsVerify", true)) out.set("tls_insecure_mode", "true");
