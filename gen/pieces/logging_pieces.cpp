@@ -169,6 +169,24 @@ void removeNamed(YAML::Node list, const std::string& name) {
   if (removed) list = kept;
 }
 
+// A template raylog-gen wired for the other file agent (the spec switched between fluent-bit and
+// fluentd): take that agent's container and volumes out, or both would ship every line.
+void removeOtherAgent(PodTemplate& tmpl, const LoggingPieces& pieces) {
+  auto wanted = [](const std::vector<YAML::Node>& list, const std::string& name) {
+    for (const YAML::Node& n : list)
+      if (nameOf(n) == name) return true;
+    return false;
+  };
+  for (const char* container : {kFluentBitContainer, kFluentdContainer}) {
+    if (wanted(pieces.sidecars, container)) continue;
+    for (const char* list : {"containers", "initContainers"})
+      if (tmpl.podSpec()[list] && tmpl.podSpec()[list].IsSequence()) removeNamed(tmpl.podSpec()[list], container);
+  }
+  for (const char* volume : {kFluentBitConfigVolume, kFluentdConfigVolume, kFluentdRunVolume})
+    if (!wanted(pieces.volumes, volume) && tmpl.podSpec()["volumes"] && tmpl.podSpec()["volumes"].IsSequence())
+      removeNamed(tmpl.podSpec()["volumes"], volume);
+}
+
 // Uses the template's own /tmp/ray emptyDir when it has one (sidecars only need the two
 // containers to share it), else adds raylog-gen's log volume and mount.
 std::string ensureLogVolume(PodTemplate& tmpl, YAML::Node ray, const LoggingPieces& pieces, bool owned) {
@@ -257,6 +275,7 @@ void applyLoggingPieces(PodTemplate& tmpl, const LoggingPieces& pieces) {
   YAML::Node annotations = tmpl.annotations();
   const bool owned = annotations[kLoggingAnnotation].IsDefined();
 
+  if (owned) removeOtherAgent(tmpl, pieces);
   const std::string logVolume = pieces.logVolume ? ensureLogVolume(tmpl, ray, pieces, owned) : "";
   for (const YAML::Node& c : pieces.initContainers) upsertNamed(tmpl.initContainers(), c, owned, "init container");
   for (const YAML::Node& v : pieces.volumes) upsertNamed(tmpl.volumes(), v, owned, "volume");

@@ -93,3 +93,21 @@ TEST_CASE("a ConfigMap of the same name that raylog-gen did not create is not ov
       "      spec:\n        containers: [{name: ray-head, image: 'rayproject/ray:2.46.0'}]\n";
   CHECK_THROWS_WITH(injectLogging(spec, parseManifests(input, "in.yaml")), Catch::Contains("not created by raylog-gen"));
 }
+
+TEST_CASE("inject with another file agent replaces raylog-gen's previous one instead of adding a second") {
+  const Spec fluentBit = testing::specFrom("spec:\n  output: {type: stdout}\n");
+  const Spec fluentd = testing::specFrom("spec:\n  agent: {type: fluentd}\n  output: {type: stdout}\n");
+  for (const std::string& fixture : plainFixtures()) {
+    CAPTURE(fixture);
+    const std::string withFluentBit = injectText(fluentBit, readFile(fixture));
+    const std::string switched = injectText(fluentd, withFluentBit);
+    CHECK_THAT(switched, !Catch::Contains("name: fluent-bit") && !Catch::Contains("fluent-bit-config"));
+    std::vector<YAML::Node> objects;
+    for (const SourceDocument& d : parseManifests(switched, "switched")) objects.push_back(d.root);
+    CHECK(testing::checkInvariantsFor(fluentd, objects) > 0);
+    // And back: the same as injecting Fluent Bit into the plain manifest, apart from the
+    // Fluentd ConfigMap that was in the input and passes through.
+    const std::string back = injectText(fluentBit, switched);
+    CHECK_THAT(back, !Catch::Contains("name: fluentd\n") && !Catch::Contains("fluentd-run"));
+  }
+}
