@@ -207,7 +207,7 @@ TEST_CASE("fluentd value gate: line breaks and control characters are refused") 
 }
 
 TEST_CASE("fluentd value gate: hostile values are quoted so they read back unchanged and run nothing") {
-  for (const std::string v : std::vector<std::string>{"plain", "with space", "it's", "back\\slash", "#{`id`}", "\"#{ENV['HOME']}\"",
+  for (const std::string& v : std::vector<std::string>{"plain", "with space", "it's", "back\\slash", "#{`id`}", "\"#{ENV['HOME']}\"",
                               "$(rm -rf /)", "a # not a comment", "]", "</match>", "<source>", " lead", "trail ",
                               "'", "\"", "", "@include /etc/passwd", "${HOME}", "\\'"}) {
     CAPTURE(v);
