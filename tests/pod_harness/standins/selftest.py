@@ -1,0 +1,620 @@
+"""Self-test of the stand-ins.
+
+Run from tests/pod_harness:  python3 -m standins.selftest [--no-engines] [-v]
+
+1. Crafted requests, shaped the way the real clients send them (see the
+   module docstrings for the client source they follow), for every stand-in.
+2. If a real Fluent Bit is found (/tmp/engines/bin-<version>/fluent-bit, or
+   $FLUENT_BIT_BINS as a ':'-separated list), run it with a tail input and
+   one output per stand-in, append 3 lines and check each arrives exactly
+   once everywhere, with no problems. Fluent Bit >= 5.0.5 defaults
+   Retain_Metadata_In_Forward_Mode to true: the default forward output is
+   then expected to be flagged as 'Fluentd would reject'; a second forward
+   output with the option false must be clean.
+Exit status 0 when everything passed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import gzip
+import http.client
+import json
+import os
+import re
+import shutil
+import socket
+import ssl
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+import uuid
+
+import msgpack
+
+from . import STANDINS, Delivery, StandIn, standin_for
+from .forward import EventTime, pack
+from .snappy import compress_literal, pb_field
+from .stdout import parse_fluent_bit_stdout, parse_fluentd_stdout
+
+SIGV4 = ('AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260105/us-east-1/{svc}/aws4_request, '
+         'SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=' + '0' * 64)
+AZURITE_KEY = ('Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/'
+               'K1SZFPTOtr/KBHBeksoGMGw==')
+VERBOSE = False
+
+
+def log(*a):
+    print(*a, flush=True)
+
+
+def call(si: StandIn, method: str, path: str, body: bytes | str = b'', headers: dict | None = None,
+         ctx: ssl.SSLContext | None = None):
+    if isinstance(body, str):
+        body = body.encode()
+    if ctx is not None:
+        conn = http.client.HTTPSConnection('127.0.0.1', si.port, timeout=10, context=ctx)
+    else:
+        conn = http.client.HTTPConnection('127.0.0.1', si.port, timeout=10)
+    h = {'Content-Length': str(len(body))}
+    h.update(headers or {})
+    conn.request(method, path, body=body, headers=h)
+    r = conn.getresponse()
+    data = r.read()
+    conn.close()
+    return r.status, {k.lower(): v for k, v in r.getheaders()}, data
+
+
+def check(cond, what):
+    if not cond:
+        raise AssertionError(what)
+
+
+def records(si: StandIn) -> list[dict]:
+    return [d.record for d in si.deliveries()]
+
+
+# ---------------------------------------------------------------------------
+# crafted requests
+
+def t_s3():
+    with standin_for('s3')() as si:
+        lines = b''.join(json.dumps({'date': 1767607200.5 + i, 'log': f'l{i}'}).encode() + b'\n' for i in range(3))
+        # Fluent Bit: PUT /<bucket><key>, key from s3_key_format + '-object<rand>'
+        auth = {'Authorization': SIGV4.format(svc='s3'), 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD',
+                'Host': f'127.0.0.1:{si.port}'}
+        st, h, _ = call(si, 'PUT', '/logs/fluent-bit-logs/ray/2026/01/05/10/00/00-objectAbCd1234', lines, auth)
+        check(st == 200 and h.get('etag', '').startswith('"'), f'PutObject answered {st} {h}')
+        # gzip, Content-Encoding header
+        st, _, _ = call(si, 'PUT', '/logs/k2.gz', gzip.compress(lines), {**auth, 'Content-Encoding': 'gzip'})
+        check(st == 200, f'gzip PutObject {st}')
+        # virtual-host style (AWS SDK default)
+        st, _, _ = call(si, 'PUT', '/vkey.json', lines, {**auth, 'Host': 'vbucket.s3.us-east-1.amazonaws.com'})
+        check(st == 200, f'vhost PutObject {st}')
+        # multipart (s3_multipart.c): POST ?uploads=, PUT ?partNumber&uploadId, POST ?uploadId
+        st, _, body = call(si, 'POST', '/logs/mp-key?uploads=', b'', auth)
+        upload_id = re.search(rb'<UploadId>(.*?)</UploadId>', body).group(1).decode()
+        etags = []
+        for n, part in enumerate([lines[:30], lines[30:]], 1):
+            st, h, _ = call(si, 'PUT', f'/logs/mp-key?partNumber={n}&uploadId={upload_id}', part, auth)
+            check(st == 200 and 'etag' in h, f'UploadPart {st} {h}')
+            etags.append(h['etag'])
+        xml = ('<CompleteMultipartUpload xmlns="http://s3.amazonaws.com/doc/2006-03-01/">' +
+               ''.join(f'<Part><ETag>{e}</ETag><PartNumber>{i}</PartNumber></Part>' for i, e in enumerate(etags, 1)) +
+               '</CompleteMultipartUpload>')
+        st, _, body = call(si, 'POST', f'/logs/mp-key?uploadId={upload_id}', xml, auth)
+        check(st == 200 and b'CompleteMultipartUploadResult' in body, f'Complete {st} {body[:200]}')
+        # HEAD of an unknown key is 404 (fluent-plugin-s3 loops on existing keys)
+        st, _, _ = call(si, 'HEAD', '/logs/nope', b'', auth)
+        check(st == 404, f'HEAD unknown key {st}')
+        ds = si.deliveries()
+        check(len(ds) == 12, f'expected 12 deliveries, got {len(ds)}')
+        metas = {(d.meta['bucket'], d.meta['key']) for d in ds}
+        check(metas == {('logs', 'fluent-bit-logs/ray/2026/01/05/10/00/00-objectAbCd1234'), ('logs', 'k2.gz'),
+                        ('vbucket', 'vkey.json'), ('logs', 'mp-key')}, f'metas {metas}')
+        check(all(d.backend == 's3' and 'date' in d.record for d in ds), 'records')
+        check(si.problems() == [], f'problems {si.problems()}')
+        # anonymous write is a problem
+        st, _, _ = call(si, 'PUT', '/logs/anon', lines)
+        check(st == 403 and any('Authorization' in p for p in si.problems()), 'anonymous PUT')
+
+
+def cw_call(si, action, body, auth=True):
+    h = {'X-Amz-Target': f'Logs_20140328.{action}', 'Content-Type': 'application/x-amz-json-1.1'}
+    if auth:
+        h['Authorization'] = SIGV4.format(svc='logs')
+    st, hd, data = call(si, 'POST', '/', json.dumps(body), h)
+    return st, hd, json.loads(data or b'{}')
+
+
+def t_cloudwatch():
+    with standin_for('cloudwatch')() as si:
+        st, h, b = cw_call(si, 'CreateLogGroup', {'logGroupName': 'g'})
+        check(st == 200 and 'x-amzn-requestid' in h, f'CreateLogGroup {st} {h}')
+        st, _, b = cw_call(si, 'CreateLogGroup', {'logGroupName': 'g'})
+        check(st == 400 and b.get('__type') == 'ResourceAlreadyExistsException', f'repeat group {st} {b}')
+        st, _, _ = cw_call(si, 'PutRetentionPolicy', {'logGroupName': 'g', 'retentionInDays': 7})
+        check(st == 200, 'PutRetentionPolicy')
+        st, _, _ = cw_call(si, 'CreateLogStream', {'logGroupName': 'g', 'logStreamName': 's'})
+        check(st == 200, 'CreateLogStream')
+        st, _, b = cw_call(si, 'CreateLogStream', {'logGroupName': 'g', 'logStreamName': 's'})
+        check(st == 400 and b['__type'] == 'ResourceAlreadyExistsException', f'repeat stream {b}')
+        st, _, b = cw_call(si, 'DescribeLogStreams', {'logGroupName': 'g', 'logStreamNamePrefix': 's'})
+        check([s['logStreamName'] for s in b['logStreams']] == ['s'], f'Describe {b}')
+        ev = [{'timestamp': 1767607200000 + i, 'message': json.dumps({'log': f'l{i}'})} for i in range(3)]
+        st, h, b = cw_call(si, 'PutLogEvents', {'logGroupName': 'g', 'logStreamName': 's', 'logEvents': ev})
+        check(st == 200 and 'nextSequenceToken' in b and 'x-amzn-requestid' in h, f'PutLogEvents {st} {b}')
+        check(records(si) == [{'log': 'l0'}, {'log': 'l1'}, {'log': 'l2'}], f'records {records(si)}')
+        check(si.deliveries()[0].meta == {'group': 'g', 'stream': 's'}, 'meta')
+        check(si.problems() == [], f'problems {si.problems()}')
+        st, _, b = cw_call(si, 'PutLogEvents', {'logGroupName': 'g', 'logStreamName': 'nope', 'logEvents': ev})
+        check(st == 400 and any('never created' in p for p in si.problems()), 'unknown stream')
+        si.reset()
+        st, _, b = cw_call(si, 'CreateLogGroup', {'logGroupName': 'g2'}, auth=False)
+        check(st == 400 and si.problems(), 'no auth')
+    with standin_for('cloudwatch')(require_groups=True) as si:
+        st, _, b = cw_call(si, 'CreateLogStream', {'logGroupName': 'x', 'logStreamName': 's'})
+        check(st == 400 and b['__type'] == 'ResourceNotFoundException', f'require_groups {b}')
+
+
+def t_search(kind):
+    with standin_for(kind)() as si:
+        st, h, b = call(si, 'GET', '/')
+        info = json.loads(b)
+        if kind == 'elasticsearch':
+            check(h.get('x-elastic-product') == 'Elasticsearch', f'product header {h}')
+            check(info['version']['number'].startswith('8.') and info['version']['build_flavor'] == 'default'
+                  and info['tagline'] == 'You Know, for Search', f'info {info}')
+        else:
+            check(info['version']['distribution'] == 'opensearch' and info['version']['number'].startswith('2.'),
+                  f'info {info}')
+        nd = b''
+        for i in range(3):
+            op = 'create' if i == 2 else 'index'
+            nd += json.dumps({op: {'_index': 'fluent-bit'}}).encode() + b'\n'
+            nd += json.dumps({'@timestamp': '2026-01-05T10:00:00.000Z', 'log': f'l{i}'}).encode() + b'\n'
+        st, _, b = call(si, 'POST', '/_bulk', nd, {'Content-Type': 'application/x-ndjson'})
+        check(st == 200 and b'"errors":false,"items":[' in b, f'bulk answer {st} {b[:200]}')
+        items = json.loads(b)['items']
+        check([list(it)[0] for it in items] == ['index', 'index', 'create'] and
+              all(list(it.values())[0]['status'] == 201 for it in items), f'items {items}')
+        st, _, b = call(si, 'POST', '/other/_bulk', gzip.compress(b'{"index":{}}\n{"log":"g"}\n'),
+                        {'Content-Encoding': 'gzip', 'Content-Type': 'application/x-ndjson'})
+        check(st == 200, f'gzip bulk {st}')
+        ds = si.deliveries()
+        check([d.record['log'] for d in ds] == ['l0', 'l1', 'l2', 'g'], f'records {ds}')
+        check([d.meta for d in ds] == [{'index': 'fluent-bit'}] * 3 + [{'index': 'other'}], 'metas')
+        st, _, _ = call(si, 'HEAD', '/_index_template/x')
+        check(st == 200, 'HEAD template')
+        check(si.problems() == [], f'problems {si.problems()}')
+        st, _, _ = call(si, 'POST', '/_bulk', b'{"index":{"_index":"a","_type":"_doc"}}\n{"a":1}\n')
+        check(st == 400 and any('_type' in p for p in si.problems()), '_type')
+
+
+def t_loki():
+    with standin_for('loki')() as si:
+        body = {'streams': [{'stream': {'job': 'x'}, 'values': [
+            ['1767607200000000000', json.dumps({'log': 'l0'})], ['1767607200000000001', json.dumps({'log': 'l1'})]]}]}
+        st, _, _ = call(si, 'POST', '/loki/api/v1/push', json.dumps(body), {'Content-Type': 'application/json'})
+        check(st == 204, f'push {st}')
+        st, _, _ = call(si, 'POST', '/loki/api/v1/push', gzip.compress(json.dumps(body).encode()),
+                        {'Content-Type': 'application/json', 'Content-Encoding': 'gzip'})
+        check(st == 204, f'gzip push {st}')
+        ts = pb_field(1, 1767607200) + pb_field(2, 5)
+        entry = pb_field(1, ts) + pb_field(2, json.dumps({'log': 'pb'}).encode())
+        stream = pb_field(1, b'{job="y", app="r"}') + pb_field(2, entry)
+        st, _, _ = call(si, 'POST', '/loki/api/v1/push', compress_literal(pb_field(1, stream)),
+                        {'Content-Type': 'application/x-protobuf'})
+        check(st == 204, f'protobuf push {st}')
+        ds = si.deliveries()
+        check([d.record for d in ds] == [{'log': 'l0'}, {'log': 'l1'}] * 2 + [{'log': 'pb'}], f'records {ds}')
+        check(ds[0].meta == {'labels': {'job': 'x'}} and ds[-1].meta == {'labels': {'job': 'y', 'app': 'r'}}, 'meta')
+        check(si.problems() == [], f'problems {si.problems()}')
+        st, _, _ = call(si, 'POST', '/loki/api/v1/push', json.dumps({'streams': [{'stream': {}, 'values': [
+            ['1', 'a']]}]}), {'Content-Type': 'application/json'})
+        check(st == 400 and si.problems(), 'no labels')
+
+
+def t_azure():
+    with standin_for('azure_blob')() as si:
+        def h(extra=None):
+            d = {'x-ms-date': 'Mon, 05 Jan 2026 10:00:00 GMT', 'x-ms-version': '2019-12-12',
+                 'Authorization': 'SharedKey devstoreaccount1:c2lnbmF0dXJl'}
+            d.update(extra or {})
+            return d
+        lines = b''.join(json.dumps({'@timestamp': '2026-01-05T10:00:00Z', 'log': f'l{i}'}).encode() + b'\n'
+                         for i in range(3))
+        # Fluent Bit with endpoint, emulator_mode off: /<container>...
+        st, _, _ = call(si, 'GET', '/logs?restype=container', b'', h())
+        check(st == 404, f'GET missing container {st}')
+        st, _, _ = call(si, 'PUT', '/logs?restype=container', b'', h())
+        check(st == 201, f'create container {st}')
+        st, _, _ = call(si, 'PUT', '/logs/ray?comp=appendblock', lines, h({'Content-Type': 'application/json'}))
+        check(st == 404, f'append to missing blob {st}')
+        st, _, _ = call(si, 'PUT', '/logs/ray', b'', h({'x-ms-blob-type': 'AppendBlob'}))
+        check(st == 201, f'create append blob {st}')
+        st, hd, _ = call(si, 'PUT', '/logs/ray?comp=appendblock', lines, h({'Content-Type': 'application/json'}))
+        check(st == 201 and 'x-ms-blob-append-offset' in hd, f'append {st}')
+        # emulator_mode: /<account>/<container>/...; gzip content encoding
+        st, _, _ = call(si, 'PUT', '/devstoreaccount1/emu?restype=container', b'', h())
+        st, _, _ = call(si, 'PUT', '/devstoreaccount1/emu/p/ray', b'', h({'x-ms-blob-type': 'AppendBlob'}))
+        st, _, _ = call(si, 'PUT', '/devstoreaccount1/emu/p/ray?comp=appendblock', gzip.compress(lines),
+                        h({'Content-Encoding': 'gzip'}))
+        check(st == 201, f'emulator append {st}')
+        # block blob: PUT ?blockid=..&comp=block, then ?comp=blocklist
+        bid = base64.b64encode(b'flb-1.id').decode()
+        st, _, _ = call(si, 'PUT', f'/logs/ray.abc.123?blockid={bid}&comp=block', lines, h())
+        check(st == 201, f'put block {st}')
+        st, _, _ = call(si, 'PUT', '/logs/ray.abc.123?comp=blocklist',
+                        f'<?xml version="1.0" encoding="utf-8"?><BlockList><Latest>{bid}</Latest></BlockList>', h())
+        check(st == 201, f'commit {st}')
+        ds = si.deliveries()
+        check(len(ds) == 9 and all(d.record['log'] in ('l0', 'l1', 'l2') for d in ds), f'records {ds}')
+        check(ds[0].meta == {'account': 'devstoreaccount1', 'container': 'logs', 'blob': 'ray'}, f'meta {ds[0].meta}')
+        check(ds[3].meta == {'account': 'devstoreaccount1', 'container': 'emu', 'blob': 'p/ray'}, f'meta {ds[3].meta}')
+        check(ds[6].meta['blob'] == 'ray.abc.123', 'block blob meta')
+        check(si.problems() == [], f'problems {si.problems()}')
+        st, _, _ = call(si, 'PUT', '/logs/ray?comp=appendblock', lines)
+        check(st == 403 and si.problems(), 'no auth')
+
+
+def fwd_send(si, *msgs, want_reply=False, raw: bytes | None = None):
+    s = socket.create_connection(('127.0.0.1', si.port), timeout=5)
+    s.sendall(raw if raw is not None else b''.join(pack(m) for m in msgs))
+    reply = None
+    if want_reply:
+        up = msgpack.Unpacker(raw=False)
+        while reply is None:
+            up.feed(s.recv(4096))
+            for reply in up:
+                break
+    s.close()
+    return reply
+
+
+def t_forward():
+    with standin_for('forward')() as si:
+        et = EventTime(1767607200, 123)
+        # Message mode
+        fwd_send(si, ['ray', 1767607200, {'log': 'm'}])
+        # Forward mode, EventTime
+        fwd_send(si, ['ray', [[et, {'log': 'f0'}], [et, {'log': 'f1'}]]])
+        # PackedForward (bin) with chunk -> ack must be a str
+        packed = pack([et, {'log': 'p0'}]) + pack([1767607201, {'log': 'p1'}])
+        reply = fwd_send(si, ['ray', packed, {'chunk': 'abc123', 'size': 2}], want_reply=True)
+        check(reply == {'ack': 'abc123'}, f'ack {reply}')
+        # the ack value is a msgpack str (Fluent Bit checks MSGPACK_OBJECT_STR)
+        s = socket.create_connection(('127.0.0.1', si.port), timeout=5)
+        s.sendall(pack(['ray', [[et, {'log': 'a'}]], {'chunk': 'xyz'}]))
+        raw_reply = s.recv(100)
+        s.close()
+        check(raw_reply == pack({'ack': 'xyz'}) and raw_reply[5] & 0xE0 == 0xA0, f'raw ack {raw_reply!r}')
+        # CompressedPackedForward
+        fwd_send(si, ['ray', gzip.compress(packed), {'compressed': 'gzip', 'size': 2}])
+        # heartbeat (nil), invalid utf-8 bytes in a record
+        fwd_send(si, None, ['ray', [[et, {'log': b'\xffbin'}]]])
+        logs = [d.record['log'] for d in si.deliveries()]
+        check(logs == ['m', 'f0', 'f1', 'p0', 'p1', 'a', 'p0', 'p1', '\udcffbin'], f'records {logs}')
+        check(all(d.meta == {'tag': 'ray'} for d in si.deliveries()), 'meta')
+        check(abs(si.deliveries()[1].time - 1767607200.000000123) < 1e-6, 'EventTime')
+        check(si.problems() == [], f'problems {si.problems()}')
+        # Fluent Bit >= 5.0.5 with Retain_Metadata_In_Forward_Mode: [[time, {metadata}], record]
+        n = len(si.deliveries())
+        fwd_send(si, ['ray', [[[et, {}], {'log': 'meta'}]]])
+        fwd_send(si, ['ray', [[1.5, {'log': 'float'}]]])
+        time.sleep(0.3)
+        check(len(si.deliveries()) == n, 'rejected entries must not be delivered')
+        probs = si.problems()
+        check(any('Fluentd would reject: entry time is array' in p for p in probs), f'array time: {probs}')
+        check(any('entry time is float' in p for p in probs), f'float time: {probs}')
+
+
+def t_stdout():
+    fb = ('[2026/01/05 10:00:00] [ info] [output:stdout:stdout.0] worker #0 started\n'
+          '{"date":1767607200.123,"log":"a"}\n{"date":1767607201.0,"log":"b"}\nnot json\n')
+    ds = parse_fluent_bit_stdout(fb, 'json_lines')
+    check([d.record['log'] for d in ds] == ['a', 'b'] and ds[0].time == 1767607200.123, f'fb {ds}')
+    fd = ('2026-01-05 10:00:00 +0000 [info]: #0 fluentd worker is now running worker=0\n'
+          '2026-01-05 10:00:00.123456789 +0000 ray: {"log":"x: y"}\n'
+          '2026-01-05 10:00:01.000000000 +0000 ray.other: {"log":"z"}\n')
+    ds = parse_fluentd_stdout(fd)
+    check([(d.record, d.meta) for d in ds] == [({'log': 'x: y'}, {'tag': 'ray'}),
+                                               ({'log': 'z'}, {'tag': 'ray.other'})], f'fluentd {ds}')
+    check(abs(ds[0].time - 1767607200.123456789) < 1e-5, 'fluentd time')
+
+
+def make_tls(tmp) -> tuple[ssl.SSLContext, ssl.SSLContext] | None:
+    if not shutil.which('openssl'):
+        return None
+    key, crt = os.path.join(tmp, 'k.pem'), os.path.join(tmp, 'c.pem')
+    r = subprocess.run(['openssl', 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', crt,
+                        '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'],
+                       capture_output=True)
+    if r.returncode != 0:
+        return None
+    server = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server.load_cert_chain(crt, key)
+    client = ssl.create_default_context(cafile=crt)
+    return server, client
+
+
+def t_tls():
+    with tempfile.TemporaryDirectory() as tmp:
+        ctxs = make_tls(tmp)
+        if ctxs is None:
+            log('  (skipped: no openssl)')
+            return
+        server, client = ctxs
+        with standin_for('loki')(tls=server) as si:
+            body = json.dumps({'streams': [{'stream': {'job': 'x'}, 'values': [['1', '{"log":"t"}']]}]})
+            st, _, _ = call(si, 'POST', '/loki/api/v1/push', body, {'Content-Type': 'application/json'}, ctx=client)
+            check(st == 204 and records(si) == [{'log': 't'}], f'https push {st}')
+        with standin_for('forward')(tls=server) as si:
+            s = client.wrap_socket(socket.create_connection(('127.0.0.1', si.port), timeout=5),
+                                   server_hostname='127.0.0.1')
+            s.sendall(pack(['ray', [[1767607200, {'log': 't'}]], {'chunk': 'c'}]))
+            check(msgpack.unpackb(s.recv(100)) == {'ack': 'c'}, 'tls ack')
+            s.close()
+            check(records(si) == [{'log': 't'}], 'tls forward')
+
+
+def t_interface():
+    check(set(STANDINS) == {'s3', 'cloudwatch', 'elasticsearch', 'opensearch', 'loki', 'azure_blob', 'forward'},
+          f'registry {set(STANDINS)}')
+    for kind, cls in STANDINS.items():
+        check(issubclass(cls, StandIn) and standin_for(kind) is cls and cls.kind == kind, kind)
+        si = cls().start()
+        check(isinstance(si.port, int) and si.port > 0 and si.requests == 0, kind)
+        si.stop()
+    check(Delivery({'a': 1}, {}, 'x') == Delivery({'a': 1}, {}, 'x', 5.0), 'time not compared')
+
+
+# ---------------------------------------------------------------------------
+# real Fluent Bit
+
+RETAIN_METADATA_DEFAULT = {
+    # plugins/out_forward/forward.c config map 'retain_metadata_in_forward_mode'
+    '3.2.10': False,   # v3.2.10 forward.c:1727 default "false"
+    '5.1.1': True,     # v5.1.1  forward.c:1906 default "true"
+}
+
+
+def find_binaries() -> list[tuple[str, str]]:
+    env = os.environ.get('FLUENT_BIT_BINS')
+    paths = env.split(':') if env else [f'/tmp/engines/bin-{v}/fluent-bit' for v in ('3.2.10', '5.1.1')]
+    out = []
+    for p in paths:
+        if p and os.access(p, os.X_OK):
+            m = re.search(r'bin-([\d.]+)', p)
+            ver = m.group(1) if m else 'unknown'
+            if ver == 'unknown':
+                r = subprocess.run([p, '--version'], capture_output=True, text=True)
+                m = re.search(r'v(\d+\.\d+\.\d+)', r.stdout)
+                ver = m.group(1) if m else 'unknown'
+            out.append((ver, p))
+    return out
+
+
+def fb_config(tail: str, store: str, s: dict[str, StandIn], retain_default: bool) -> str:
+    sec = [f"""[SERVICE]
+    Flush        1
+    Grace        2
+    Log_Level    info
+    HTTP_Server  Off
+
+[INPUT]
+    Name             tail
+    Tag              ray
+    Path             {tail}
+    Read_from_Head   true
+    Refresh_Interval 1
+"""]
+    sec.append(f"""[OUTPUT]
+    Name             s3
+    Match            *
+    bucket           raylogs
+    region           us-east-1
+    endpoint         http://127.0.0.1:{s['s3'].port}
+    use_put_object   On
+    total_file_size  1M
+    upload_timeout   5s
+    store_dir        {store}
+    s3_key_format    /fluent-bit-logs/$TAG/%Y/%m/%d/%H/%M/%S
+""")
+    sec.append(f"""[OUTPUT]
+    Name              cloudwatch_logs
+    Match             *
+    region            us-east-1
+    log_group_name    raylogs
+    log_stream_name   ray-stream
+    auto_create_group On
+    endpoint          127.0.0.1
+    port              {s['cloudwatch'].port}
+    tls               Off
+""")
+    sec.append(f"""[OUTPUT]
+    Name               es
+    Match              *
+    Host               127.0.0.1
+    Port               {s['elasticsearch'].port}
+    Index              raylogs
+    Suppress_Type_Name On
+""")
+    sec.append(f"""[OUTPUT]
+    Name               opensearch
+    Match              *
+    Host               127.0.0.1
+    Port               {s['opensearch'].port}
+    Index              raylogs
+    Suppress_Type_Name On
+""")
+    sec.append(f"""[OUTPUT]
+    Name         loki
+    Match        *
+    Host         127.0.0.1
+    Port         {s['loki'].port}
+    line_format  json
+    labels       job=x
+""")
+    sec.append(f"""[OUTPUT]
+    Name                  azure_blob
+    Match                 *
+    account_name          devstoreaccount1
+    shared_key            {AZURITE_KEY}
+    container_name        raylogs
+    endpoint              http://127.0.0.1:{s['azure_blob'].port}
+    tls                   Off
+    blob_type             appendblob
+    auto_create_container On
+""")
+    sec.append(f"""[OUTPUT]
+    Name   forward
+    Match  *
+    Host   127.0.0.1
+    Port   {s['forward'].port}
+""")
+    sec.append(f"""[OUTPUT]
+    Name   forward
+    Match  *
+    Host   127.0.0.1
+    Port   {s['forward_noretain'].port}
+    Retain_Metadata_In_Forward_Mode false
+""")
+    return '\n'.join(sec)
+
+
+def run_engine(version: str, binary: str, keep: bool) -> list[str]:
+    """Returns a list of failures (empty = passed)."""
+    failures = []
+    tmp = tempfile.mkdtemp(prefix=f'standins-fb-{version}-')
+    tail = os.path.join(tmp, 'ray.log')
+    open(tail, 'w').close()
+    store = os.path.join(tmp, 's3store')
+    os.makedirs(store)
+    sis: dict[str, StandIn] = {k: cls().start() for k, cls in STANDINS.items()}
+    sis['forward_noretain'] = standin_for('forward')().start()
+    conf = os.path.join(tmp, 'fluent-bit.conf')
+    retain_default = RETAIN_METADATA_DEFAULT.get(version)
+    with open(conf, 'w') as f:
+        f.write(fb_config(tail, store, sis, bool(retain_default)))
+    env = dict(os.environ, AWS_ACCESS_KEY_ID='AKIDSTANDIN', AWS_SECRET_ACCESS_KEY='standin-secret',
+               AWS_REGION='us-east-1', AWS_EC2_METADATA_DISABLED='true')
+    logf = open(os.path.join(tmp, 'fluent-bit.log'), 'w')
+    proc = subprocess.Popen([binary, '-c', conf], stdout=logf, stderr=subprocess.STDOUT, env=env)
+    marker = uuid.uuid4().hex[:8]
+    lines = [f'standin-selftest {marker} line-{i}' for i in range(3)]
+    try:
+        time.sleep(1.5)
+        with open(tail, 'a') as f:
+            for ln in lines:
+                f.write(ln + '\n')
+        deadline = time.time() + 6 + 10   # s3 needs upload_timeout (5 s) + its timer
+        want = set(lines)
+
+        def complete():
+            for k, si in sis.items():
+                got = [d.record.get('log') for d in si.deliveries()]
+                if k == 'forward' and retain_default:
+                    continue
+                if not want <= set(got):
+                    return False
+            return True
+        while time.time() < deadline and not complete():
+            time.sleep(0.5)
+        time.sleep(1.5)   # let duplicates, if any, arrive
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        logf.close()
+        for si in sis.values():
+            si.stop()
+
+    for k, si in sis.items():
+        got = [d.record.get('log') for d in si.deliveries()]
+        counts = {ln: got.count(ln) for ln in lines}
+        probs = si.problems()
+        expect_reject = (k == 'forward' and retain_default)
+        status = []
+        if expect_reject:
+            rejects = [p for p in probs if 'Fluentd would reject: entry time is array' in p]
+            if not rejects:
+                failures.append(f'{version} {k}: expected "Fluentd would reject" problems, got {probs}')
+            if any(counts.values()):
+                failures.append(f'{version} {k}: rejected entries were counted: {counts}')
+            status.append(f'{len(rejects)} entries flagged "Fluentd would reject: entry time is array"')
+        else:
+            if any(c != 1 for c in counts.values()):
+                failures.append(f'{version} {k}: each line must arrive exactly once, got {counts}')
+            if probs:
+                failures.append(f'{version} {k}: problems {probs}')
+            status.append(f'lines received {list(counts.values())}, problems {len(probs)}')
+        extra = ''
+        ds = si.deliveries()
+        if ds:
+            extra = f' meta={ds[0].meta} record_keys={sorted(ds[0].record)}'
+        log(f'    {k:17s} requests={si.requests:3d} {"; ".join(status)}{extra}')
+        if VERBOSE and probs:
+            for p in probs[:5]:
+                log(f'        problem: {p}')
+    if retain_default is None:
+        failures.append(f'{version}: unknown Retain_Metadata_In_Forward_Mode default; add it to '
+                        f'RETAIN_METADATA_DEFAULT')
+    if failures or keep:
+        log(f'    (kept {tmp}; fluent-bit log tail:)')
+        with open(os.path.join(tmp, 'fluent-bit.log')) as f:
+            tail_lines = f.read().splitlines()
+        for ln in tail_lines[-40:]:
+            log('      | ' + ln)
+    else:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return failures
+
+
+def main(argv=None) -> int:
+    global VERBOSE
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument('--no-engines', action='store_true', help='skip the real Fluent Bit runs')
+    ap.add_argument('--engines-only', action='store_true')
+    ap.add_argument('--keep', action='store_true', help='keep the engine run directories')
+    ap.add_argument('-v', '--verbose', action='store_true')
+    args = ap.parse_args(argv)
+    VERBOSE = args.verbose
+    failures = []
+    if not args.engines_only:
+        tests = [('interface', t_interface), ('s3', t_s3), ('cloudwatch', t_cloudwatch),
+                 ('elasticsearch', lambda: t_search('elasticsearch')),
+                 ('opensearch', lambda: t_search('opensearch')), ('loki', t_loki), ('azure_blob', t_azure),
+                 ('forward', t_forward), ('stdout parsers', t_stdout), ('tls', t_tls)]
+        for name, fn in tests:
+            try:
+                fn()
+                log(f'PASS crafted {name}')
+            except Exception as exc:
+                failures.append(f'crafted {name}: {exc}')
+                log(f'FAIL crafted {name}: {exc}')
+                if VERBOSE:
+                    traceback.print_exc()
+    if not args.no_engines:
+        bins = find_binaries()
+        if not bins:
+            log('SKIP real Fluent Bit: no binary at /tmp/engines/bin-*/fluent-bit')
+        for version, binary in bins:
+            log(f'RUN  Fluent Bit {version} ({binary})')
+            f = run_engine(version, binary, args.keep)
+            failures += f
+            log(f'{"PASS" if not f else "FAIL"} Fluent Bit {version}')
+            for x in f:
+                log(f'    {x}')
+    log('OK' if not failures else f'{len(failures)} failure(s)')
+    return 1 if failures else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
