@@ -210,17 +210,38 @@ class StandIn:
 
 class _TLSMixin:
     """Wrap each accepted connection in TLS inside its own thread, so a bad
-    handshake does not stall the accept loop."""
+    handshake does not stall the accept loop. A client that speaks TLS to a
+    plain stand-in (or plain text to a TLS one) is recorded as a problem:
+    the real service would fail the same way."""
     tls_context: ssl.SSLContext | None = None
+    standin: 'StandIn | None' = None
 
     def finish_request(self, request, client_address):
+        try:
+            request.settimeout(30)
+            first = request.recv(1, socket.MSG_PEEK)
+            request.settimeout(None)
+        except OSError:
+            return
+        if not first:
+            return
         if self.tls_context is not None:
+            if first != b'\x16':
+                if self.standin is not None:
+                    self.standin._problem('client sent plain text to a TLS stand-in')
+                return
             try:
                 request.settimeout(30)
                 request = self.tls_context.wrap_socket(request, server_side=True)
                 request.settimeout(None)
-            except (ssl.SSLError, OSError):
+            except (ssl.SSLError, OSError) as exc:
+                if self.standin is not None:
+                    self.standin._problem(f'TLS handshake failed: {exc}')
                 return
+        elif first == b'\x16' and self.standin is not None:
+            self.standin._problem('client started a TLS handshake on a plain stand-in '
+                                  '(start the stand-in with tls=ssl.SSLContext)')
+            return
         super().finish_request(request, client_address)
 
 
@@ -351,4 +372,5 @@ class HTTPStandIn(StandIn):
 
         server = ThreadingHTTPServer(('127.0.0.1', 0), Handler)
         server.tls_context = self.tls
+        server.standin = self
         return server

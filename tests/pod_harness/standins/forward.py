@@ -107,6 +107,7 @@ class ForwardStandIn(StandIn):
 
         server = ThreadingTCPServer(('127.0.0.1', 0), Handler)
         server.tls_context = self.tls
+        server.standin = self
         return server
 
     def start(self):

@@ -39,6 +39,7 @@ from . import STANDINS, Delivery, StandIn, standin_for
 from .forward import EventTime, pack
 from .snappy import compress_literal, pb_field
 from .stdout import parse_fluent_bit_stdout, parse_fluentd_stdout
+from .tlsutil import self_signed
 
 SIGV4 = ('AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260105/us-east-1/{svc}/aws4_request, '
          'SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=' + '0' * 64)
@@ -71,6 +72,15 @@ def call(si: StandIn, method: str, path: str, body: bytes | str = b'', headers: 
 def check(cond, what):
     if not cond:
         raise AssertionError(what)
+
+
+def wait_for(cond, timeout: float = 5.0) -> bool:
+    end = time.time() + timeout
+    while time.time() < end:
+        if cond():
+            return True
+        time.sleep(0.05)
+    return cond()
 
 
 def records(si: StandIn) -> list[dict]:
@@ -296,6 +306,7 @@ def t_forward():
         fwd_send(si, ['ray', gzip.compress(packed), {'compressed': 'gzip', 'size': 2}])
         # heartbeat (nil), invalid utf-8 bytes in a record
         fwd_send(si, None, ['ray', [[et, {'log': b'\xffbin'}]]])
+        wait_for(lambda: len(si.deliveries()) >= 9)
         logs = [d.record['log'] for d in si.deliveries()]
         check(logs == ['m', 'f0', 'f1', 'p0', 'p1', 'a', 'p0', 'p1', '\udcffbin'], f'records {logs}')
         check(all(d.meta == {'tag': 'ray'} for d in si.deliveries()), 'meta')
@@ -305,7 +316,8 @@ def t_forward():
         n = len(si.deliveries())
         fwd_send(si, ['ray', [[[et, {}], {'log': 'meta'}]]])
         fwd_send(si, ['ray', [[1.5, {'log': 'float'}]]])
-        time.sleep(0.3)
+        wait_for(lambda: len(si.problems()) >= 2)
+        time.sleep(0.2)
         check(len(si.deliveries()) == n, 'rejected entries must not be delivered')
         probs = si.problems()
         check(any('Fluentd would reject: entry time is array' in p for p in probs), f'array time: {probs}')
@@ -326,19 +338,12 @@ def t_stdout():
     check(abs(ds[0].time - 1767607200.123456789) < 1e-5, 'fluentd time')
 
 
-def make_tls(tmp) -> tuple[ssl.SSLContext, ssl.SSLContext] | None:
-    if not shutil.which('openssl'):
+def make_tls(tmp) -> tuple[ssl.SSLContext, ssl.SSLContext, str] | None:
+    try:
+        server, crt = self_signed(tmp)
+    except (RuntimeError, subprocess.CalledProcessError):
         return None
-    key, crt = os.path.join(tmp, 'k.pem'), os.path.join(tmp, 'c.pem')
-    r = subprocess.run(['openssl', 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', crt,
-                        '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'],
-                       capture_output=True)
-    if r.returncode != 0:
-        return None
-    server = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    server.load_cert_chain(crt, key)
-    client = ssl.create_default_context(cafile=crt)
-    return server, client
+    return server, ssl.create_default_context(cafile=crt), crt
 
 
 def t_tls():
@@ -347,7 +352,7 @@ def t_tls():
         if ctxs is None:
             log('  (skipped: no openssl)')
             return
-        server, client = ctxs
+        server, client, _crt = ctxs
         with standin_for('loki')(tls=server) as si:
             body = json.dumps({'streams': [{'stream': {'job': 'x'}, 'values': [['1', '{"log":"t"}']]}]})
             st, _, _ = call(si, 'POST', '/loki/api/v1/push', body, {'Content-Type': 'application/json'}, ctx=client)
@@ -359,6 +364,19 @@ def t_tls():
             check(msgpack.unpackb(s.recv(100)) == {'ack': 'c'}, 'tls ack')
             s.close()
             check(records(si) == [{'log': 't'}], 'tls forward')
+        # protocol mismatch either way is a problem (the real service fails too)
+        with standin_for('cloudwatch')() as si:
+            try:
+                call(si, 'POST', '/', b'{}', ctx=client)
+            except (ssl.SSLError, OSError, http.client.HTTPException):
+                pass
+            check(any('TLS handshake on a plain' in p for p in si.problems()), f'tls->plain {si.problems()}')
+        with standin_for('cloudwatch')(tls=server) as si:
+            try:
+                call(si, 'POST', '/', b'{}')
+            except (OSError, http.client.HTTPException):
+                pass
+            check(any('plain text to a TLS' in p for p in si.problems()), f'plain->tls {si.problems()}')
 
 
 def t_interface():
@@ -398,7 +416,7 @@ def find_binaries() -> list[tuple[str, str]]:
     return out
 
 
-def fb_config(tail: str, store: str, s: dict[str, StandIn], retain_default: bool) -> str:
+def fb_config(tail: str, store: str, s: dict[str, StandIn], ca_file: str) -> str:
     sec = [f"""[SERVICE]
     Flush        1
     Grace        2
@@ -433,7 +451,7 @@ def fb_config(tail: str, store: str, s: dict[str, StandIn], retain_default: bool
     auto_create_group On
     endpoint          127.0.0.1
     port              {s['cloudwatch'].port}
-    tls               Off
+    tls.ca_file       {ca_file}
 """)
     sec.append(f"""[OUTPUT]
     Name               es
@@ -494,12 +512,18 @@ def run_engine(version: str, binary: str, keep: bool) -> list[str]:
     open(tail, 'w').close()
     store = os.path.join(tmp, 's3store')
     os.makedirs(store)
-    sis: dict[str, StandIn] = {k: cls().start() for k, cls in STANDINS.items()}
+    # cloudwatch_logs always connects with TLS: its init calls the credential
+    # chain's upstream_set() (cloudwatch_logs.c:336), whose EC2 provider ends
+    # with ins->use_tls = FLB_TRUE (src/aws/flb_aws_credentials_ec2.c), read
+    # at cloudwatch_logs.c:356; 'tls Off' cannot undo it. So serve TLS.
+    server_ctx, ca_file = self_signed(tmp)
+    sis: dict[str, StandIn] = {k: (cls(tls=server_ctx) if k == 'cloudwatch' else cls()).start()
+                               for k, cls in STANDINS.items()}
     sis['forward_noretain'] = standin_for('forward')().start()
     conf = os.path.join(tmp, 'fluent-bit.conf')
     retain_default = RETAIN_METADATA_DEFAULT.get(version)
     with open(conf, 'w') as f:
-        f.write(fb_config(tail, store, sis, bool(retain_default)))
+        f.write(fb_config(tail, store, sis, ca_file))
     env = dict(os.environ, AWS_ACCESS_KEY_ID='AKIDSTANDIN', AWS_SECRET_ACCESS_KEY='standin-secret',
                AWS_REGION='us-east-1', AWS_EC2_METADATA_DISABLED='true')
     logf = open(os.path.join(tmp, 'fluent-bit.log'), 'w')
