@@ -11,6 +11,9 @@ Run from tests/pod_harness:  python3 -m standins.selftest [--no-engines] [-v]
    Retain_Metadata_In_Forward_Mode to true: the default forward output is
    then expected to be flagged as 'Fluentd would reject'; a second forward
    output with the option false must be clean.
+3. If Fluentd is found ($FLUENTD_BIN, default /tmp/engines/bin-fluentd/fluentd),
+   run it with out_forward (require_ack_response), out_elasticsearch and
+   out_stdout and check the same.
 Exit status 0 when everything passed.
 """
 
@@ -272,6 +275,9 @@ def t_azure():
 
 
 def fwd_send(si, *msgs, want_reply=False, raw: bytes | None = None):
+    """Send messages on a new connection; return once the stand-in has
+    handled them (separate connections are served by separate threads)."""
+    before = si.requests
     s = socket.create_connection(('127.0.0.1', si.port), timeout=5)
     s.sendall(raw if raw is not None else b''.join(pack(m) for m in msgs))
     reply = None
@@ -282,6 +288,8 @@ def fwd_send(si, *msgs, want_reply=False, raw: bytes | None = None):
             for reply in up:
                 break
     s.close()
+    if raw is None:
+        wait_for(lambda: si.requests >= before + len(msgs))
     return reply
 
 
@@ -331,10 +339,12 @@ def t_stdout():
     check([d.record['log'] for d in ds] == ['a', 'b'] and ds[0].time == 1767607200.123, f'fb {ds}')
     fd = ('2026-01-05 10:00:00 +0000 [info]: #0 fluentd worker is now running worker=0\n'
           '2026-01-05 10:00:00.123456789 +0000 ray: {"log":"x: y"}\n'
-          '2026-01-05 10:00:01.000000000 +0000 ray.other: {"log":"z"}\n')
+          '2026-01-05 10:00:01.000000000 +0000 ray.other: {"log":"z"}\n'
+          '{"log":"bare"}\n')
     ds = parse_fluentd_stdout(fd)
     check([(d.record, d.meta) for d in ds] == [({'log': 'x: y'}, {'tag': 'ray'}),
-                                               ({'log': 'z'}, {'tag': 'ray.other'})], f'fluentd {ds}')
+                                               ({'log': 'z'}, {'tag': 'ray.other'}),
+                                               ({'log': 'bare'}, {'tag': None})], f'fluentd {ds}')
     check(abs(ds[0].time - 1767607200.123456789) < 1e-5, 'fluentd time')
 
 
@@ -601,6 +611,102 @@ def run_engine(version: str, binary: str, keep: bool) -> list[str]:
     return failures
 
 
+FLUENTD_BIN = os.environ.get('FLUENTD_BIN', '/tmp/engines/bin-fluentd/fluentd')
+
+
+def run_fluentd(binary: str, keep: bool) -> list[str]:
+    """Fluentd tail -> copy to out_forward, out_elasticsearch and out_stdout
+    ('<format> @type json'); each of 3 lines must arrive exactly once."""
+    failures = []
+    tmp = tempfile.mkdtemp(prefix='standins-fluentd-')
+    tail = os.path.join(tmp, 'ray.log')
+    open(tail, 'w').close()
+    fw, es = standin_for('forward')().start(), standin_for('elasticsearch')().start()
+    conf = os.path.join(tmp, 'fluent.conf')
+    with open(conf, 'w') as f:
+        f.write(f"""<source>
+  @type tail
+  path {tail}
+  pos_file {tmp}/ray.pos
+  read_from_head true
+  tag ray
+  <parse>
+    @type none
+  </parse>
+</source>
+<match ray>
+  @type copy
+  <store>
+    @type forward
+    require_ack_response true
+    <server>
+      host 127.0.0.1
+      port {fw.port}
+    </server>
+    <buffer>
+      flush_interval 1s
+    </buffer>
+  </store>
+  <store>
+    @type elasticsearch
+    host 127.0.0.1
+    port {es.port}
+    index_name raylogs
+    <buffer>
+      flush_interval 1s
+    </buffer>
+  </store>
+  <store>
+    @type stdout
+    <format>
+      @type json
+    </format>
+  </store>
+</match>
+""")
+    out_path = os.path.join(tmp, 'fluentd.out')
+    logf = open(out_path, 'w')
+    proc = subprocess.Popen([binary, '-c', conf, '--no-supervisor'], stdout=logf, stderr=subprocess.STDOUT)
+    lines = [f'standin-selftest {uuid.uuid4().hex[:8]} line-{i}' for i in range(3)]
+    try:
+        # wait for 'following tail' (Fluentd starts slowly)
+        wait_for(lambda: 'fluentd worker is now running' in open(out_path).read(), 30)
+        with open(tail, 'a') as f:
+            f.write(''.join(ln + '\n' for ln in lines))
+        wait_for(lambda: all(len(si.deliveries()) >= 3 for si in (fw, es)), 20)
+        time.sleep(1.5)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        logf.close()
+        fw.stop()
+        es.stop()
+    stdout_ds = parse_fluentd_stdout(open(out_path).read())
+    for name, ds, probs, nreq in (('forward', fw.deliveries(), fw.problems(), fw.requests),
+                                  ('elasticsearch', es.deliveries(), es.problems(), es.requests),
+                                  ('stdout', stdout_ds, [], 0)):
+        got = [d.record.get('message') for d in ds]
+        counts = [got.count(ln) for ln in lines]
+        if counts != [1, 1, 1]:
+            failures.append(f'fluentd {name}: each line must arrive exactly once, got {counts}')
+        if probs:
+            failures.append(f'fluentd {name}: problems {probs}')
+        log(f'    {name:17s} requests={nreq:3d} lines received {counts}, problems {len(probs)}'
+            + (f' meta={ds[0].meta} record_keys={sorted(ds[0].record)}' if ds else ''))
+    log(f'    forward acks sent: {fw.acks_sent}')
+    if failures or keep:
+        log(f'    (kept {tmp}; fluentd output tail:)')
+        for ln in open(out_path).read().splitlines()[-30:]:
+            log('      | ' + ln)
+    else:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return failures
+
+
 def main(argv=None) -> int:
     global VERBOSE
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -636,6 +742,15 @@ def main(argv=None) -> int:
             log(f'{"PASS" if not f else "FAIL"} Fluent Bit {version}')
             for x in f:
                 log(f'    {x}')
+        if os.access(FLUENTD_BIN, os.X_OK):
+            log(f'RUN  Fluentd ({FLUENTD_BIN})')
+            f = run_fluentd(FLUENTD_BIN, args.keep)
+            failures += f
+            log(f'{"PASS" if not f else "FAIL"} Fluentd')
+            for x in f:
+                log(f'    {x}')
+        else:
+            log(f'SKIP Fluentd: no {FLUENTD_BIN}')
     log('OK' if not failures else f'{len(failures)} failure(s)')
     return 1 if failures else 0
 

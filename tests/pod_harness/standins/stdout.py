@@ -5,9 +5,14 @@ parse_fluent_bit_stdout(text, fmt): Fluent Bit out_stdout with
   line, the timestamp under 'json_date_key' (default 'date', kept in the
   record as sent); 'format json': one JSON array of objects per flush.
   Lines that are not JSON (Fluent Bit's own log lines) are ignored.
-parse_fluentd_stdout(text): Fluentd out_stdout with '<format> @type json':
-  '<time> <tag>: {json}' per event, e.g.
-  '2026-01-05 10:00:00.123456789 +0000 ray: {"log":"..."}'.
+parse_fluentd_stdout(text): Fluentd out_stdout. Its default formatter
+  ('stdout' with output_type json; fluentd v1.19.3 out_stdout.rb:37-39,
+  formatter_stdout.rb:41-42) prints '<time> <tag>: {json}' per event, e.g.
+  '2026-01-05 10:00:00.123456789 +0000 ray: {"log":"..."}' -> meta
+  {'tag': 'ray'}. With an explicit '<format> @type json </format>' Fluentd
+  1.19.3 prints the bare JSON object only (checked with the real binary):
+  such lines are taken too, with meta {'tag': None}. Fluentd's own log lines
+  ('<time> [info]: ...') are ignored.
 """
 
 from __future__ import annotations
@@ -74,13 +79,18 @@ def _fluentd_time(text: str) -> float | None:
 def parse_fluentd_stdout(text: str) -> list[Delivery]:
     out: list[Delivery] = []
     for line in text.splitlines():
-        m = _FLUENTD_LINE.match(line.rstrip('\r'))
-        if not m:
+        line = line.rstrip('\r')
+        m = _FLUENTD_LINE.match(line)
+        if m:
+            text_json, meta, when = m.group('json'), {'tag': m.group('tag')}, _fluentd_time(m.group('time'))
+        elif line.startswith('{'):
+            text_json, meta, when = line, {'tag': None}, None
+        else:
             continue
         try:
-            rec = json.loads(m.group('json'))
+            rec = json.loads(text_json)
         except ValueError:
             continue
         if isinstance(rec, dict):
-            out.append(Delivery(rec, {'tag': m.group('tag')}, 'stdout', _fluentd_time(m.group('time'))))
+            out.append(Delivery(rec, meta, 'stdout', when))
     return out
