@@ -1,0 +1,27 @@
+"""A throw-away CA and a server certificate for 127.0.0.1, so outputs that speak TLS keep doing
+so against the stand-ins: the pods trust the CA (it is their CA bundle), nothing is switched off."""
+import os
+import ssl
+import subprocess
+
+
+def make(folder):
+    """(ssl.SSLContext for the stand-ins, path of the CA bundle for the pods), or (None, None)."""
+    os.makedirs(folder, exist_ok=True)
+    ca_key, ca_crt = os.path.join(folder, "ca.key"), os.path.join(folder, "ca.crt")
+    key, csr, crt = (os.path.join(folder, n) for n in ("srv.key", "srv.csr", "srv.crt"))
+    ext = os.path.join(folder, "ext.cnf")
+    with open(ext, "w") as f:
+        f.write("subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\n")
+    try:
+        run = lambda *a: subprocess.run(a, check=True, capture_output=True)
+        run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", ca_key, "-out", ca_crt,
+            "-days", "2", "-subj", "/CN=raylog-harness-ca")
+        run("openssl", "req", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", csr, "-subj", "/CN=127.0.0.1")
+        run("openssl", "x509", "-req", "-in", csr, "-CA", ca_crt, "-CAkey", ca_key, "-CAcreateserial", "-out", crt,
+            "-days", "2", "-extfile", ext)
+    except (OSError, subprocess.CalledProcessError):
+        return None, None
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(crt, key)
+    return ctx, ca_crt

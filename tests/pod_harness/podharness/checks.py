@@ -1,0 +1,141 @@
+"""What arrived against what Ray wrote: every line exactly once, in the right record, carrying
+the origin of the Ray pod that wrote it, under the stream/labels/key the README promises."""
+import re
+from collections import Counter, defaultdict
+
+from .ray_session import TOKEN_PREFIX
+
+TOKEN = re.compile(TOKEN_PREFIX + r"\d{8}")
+ORIGIN = ("ray_cluster", "namespace", "pod", "ray_node_type", "ray_group")
+
+
+def strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, bytes):
+        yield value.decode("utf-8", "surrogateescape")
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from strings(k)
+            yield from strings(v)
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            yield from strings(v)
+
+
+def expected_origin(pod):
+    r = pod.ray
+    return {"ray_cluster": r["cluster"], "namespace": pod.namespace, "pod": pod.name,
+            "ray_node_type": r["node_type"], "ray_group": "head" if r["node_type"] == "head" else r["group"]}
+
+
+class Verdict:
+    def __init__(self, name):
+        self.name = name
+        self.delivered = self.lost = self.duplicated = 0
+        self.field_errors = []
+        self.problems = []
+        self.records = 0
+
+    @property
+    def ok(self):
+        return not (self.lost or self.duplicated or self.field_errors or self.problems) and self.delivered > 0
+
+    def summary(self):
+        return {"backend": self.name, "records": self.records, "delivered": self.delivered, "lost": self.lost,
+                "duplicated": self.duplicated, "field_errors": len(self.field_errors), "ok": self.ok}
+
+
+def check_backend(name, deliveries, ledger, pods_by_name, text_mode, identity_rule=None, problems=()):
+    """deliveries: [Delivery]; identity_rule(meta, origin) -> error string or None."""
+    v = Verdict(name)
+    v.problems = list(problems)
+    v.records = len(deliveries)
+    owner = {}
+    for rec in ledger.records:
+        for t in rec.tokens:
+            owner[t] = rec
+    seen = Counter()
+    errors = []
+    for d in deliveries:
+        found = set()
+        for s in strings(d.record):
+            found.update(TOKEN.findall(s))
+        found &= owner.keys()
+        seen.update(found)
+        recs = {id(owner[t]): owner[t] for t in found}
+        for rec in recs.values():
+            pod = pods_by_name[rec.pod]
+            want = expected_origin(pod)
+            for k in ORIGIN:
+                if str(d.record.get(k, "<missing>")) != want[k]:
+                    errors.append(f"{rec.path} ({rec.tokens[0]}): {k}={d.record.get(k, '<missing>')!r}, "
+                                  f"the Ray pod's is {want[k]!r}")
+            f = str(d.record.get("file", ""))
+            tail = f.split("/logs/", 1)[-1] if "/logs/" in f else f
+            if tail not in (rec.path, rec.path + ".1"):  # .1: read after Ray rotated it
+                errors.append(f"{rec.path} ({rec.tokens[0]}): file={f!r}")
+            if text_mode:
+                for k, want_v in rec.expect.items():
+                    if str(d.record.get(k)) != want_v:
+                        errors.append(f"{rec.path} ({rec.tokens[0]}) {rec.kind} line: {k}={d.record.get(k)!r}, "
+                                      f"expected {want_v!r}")
+                msg = d.record.get("message", d.record.get("log"))
+                if isinstance(msg, str) and msg.endswith("\n"):
+                    errors.append(f"{rec.path} ({rec.tokens[0]}): message ends with a newline")
+            if rec.together and not set(rec.tokens) <= found:
+                errors.append(f"{rec.path} ({rec.tokens[0]}): a {len(rec.tokens)}-line record split "
+                              f"({len(set(rec.tokens) & found)} lines in this one)")
+            if identity_rule:
+                e = identity_rule(d.meta, want)
+                if e:
+                    errors.append(f"{rec.path} ({rec.tokens[0]}): {e}")
+    all_tokens = [t for rec in ledger.records for t in rec.tokens]
+    v.delivered = sum(1 for t in all_tokens if seen[t] == 1)
+    v.lost = sum(1 for t in all_tokens if seen[t] == 0)
+    v.duplicated = sum(1 for t in all_tokens if seen[t] > 1)
+    lost_files = Counter(owner[t].path for t in all_tokens if seen[t] == 0)
+    dup_files = Counter(owner[t].path for t in all_tokens if seen[t] > 1)
+    if lost_files:
+        v.problems.append("lost lines by file: " + ", ".join(f"{p}: {n}" for p, n in sorted(lost_files.items())))
+    if dup_files:
+        v.problems.append("duplicated lines by file: " + ", ".join(f"{p}: {n}" for p, n in sorted(dup_files.items())))
+    # One message per distinct problem, with a count: a broken field shows on every record.
+    grouped = defaultdict(int)
+    for e in errors:
+        grouped[re.sub(TOKEN_PREFIX + r"\d{8}", "…", e)] += 1
+    v.field_errors = [f"{e} (x{n})" if n > 1 else e for e, n in sorted(grouped.items())]
+    return v
+
+
+# --- where the README says each backend keeps a pod's records ---------------------------------
+def identity_rule(kind, settings):
+    if kind == "cloudwatch":
+        prefix = settings.get("log_stream_prefix") or ""
+        def rule(meta, want):
+            stream = meta.get("stream", "")
+            return None if stream.endswith(want["pod"]) else f"CloudWatch stream {stream!r} is not the pod's ({want['pod']})"
+        return rule
+    if kind == "loki":
+        def rule(meta, want):
+            labels = meta.get("labels", {})
+            bad = [f"{k}={labels.get(k)!r}" for k in ("ray_cluster", "namespace", "ray_node_type", "ray_group")
+                   if labels.get(k) != want[k]]
+            return f"Loki labels {', '.join(bad)} are not the Ray pod's" if bad else None
+        return rule
+    if kind == "s3":
+        fmt = settings.get("s3_key_format", "")
+        if "RAYLOG_POD" not in fmt and "$TAG" not in fmt:
+            return None
+        def rule(meta, want):
+            key = meta.get("key", "")
+            if "RAYLOG_POD" in fmt or "$TAG[" in fmt:
+                return None if f"/{want['pod']}/" in key else f"S3 key {key!r} does not name the pod {want['pod']}"
+            return None
+        return rule
+    if kind == "azure_blob":
+        def rule(meta, want):
+            blob = meta.get("blob", "")
+            return None if want["pod"] in blob else f"blob {blob!r} does not name the pod {want['pod']}"
+        return rule
+    return None

@@ -1,0 +1,143 @@
+"""Points every output of a rendered agent config at a local stand-in, changing only where it
+sends to (host, port, endpoint): every other setting stays as rendered."""
+import re
+from dataclasses import dataclass
+
+# Fluent Bit plugin name -> stand-in kind
+FLUENT_BIT_KINDS = {"s3": "s3", "cloudwatch_logs": "cloudwatch", "es": "elasticsearch", "opensearch": "opensearch",
+                    "loki": "loki", "azure_blob": "azure_blob", "forward": "forward", "stdout": "stdout"}
+FLUENTD_KINDS = {"elasticsearch": "elasticsearch", "forward": "forward", "stdout": "stdout"}
+
+
+@dataclass
+class Output:
+    kind: str       # stand-in kind
+    index: int      # position among the config's outputs
+    tls: bool       # the agent will speak TLS to it
+    settings: dict  # the output's settings as rendered (lower-case keys)
+
+
+def _on(v):
+    return str(v).strip().lower() in ("on", "true", "yes", "1")
+
+
+def fluent_bit_outputs(text):
+    """[Output] of a classic-format config, in order."""
+    outs, cur = [], None
+    for line in text.splitlines():
+        s = line.strip()
+        if s.startswith("["):
+            cur = {} if s.upper() == "[OUTPUT]" else None
+            if cur is not None:
+                outs.append(cur)
+            continue
+        if cur is not None and s and not s.startswith("#"):
+            k, _, v = s.partition(" ")
+            cur.setdefault(k.lower(), v.strip())
+    result = []
+    for i, o in enumerate(outs):
+        kind = FLUENT_BIT_KINDS.get(o.get("name", ""), o.get("name", ""))
+        if kind == "cloudwatch":
+            tls = True  # out_cloudwatch_logs always speaks TLS (the AWS credential chain forces use_tls)
+        elif kind == "s3":
+            tls = not o.get("endpoint", "").startswith("http://")
+        elif kind == "azure_blob":
+            tls = _on(o.get("tls", "off")) and not o.get("endpoint", "").startswith("http://")
+        else:
+            tls = _on(o.get("tls", "off"))
+        result.append(Output(kind, i, tls, o))
+    return result
+
+
+def rewrite_fluent_bit(text, ports):
+    """`ports[i]` is the stand-in port of output i. Returns the config pointed at 127.0.0.1."""
+    out_lines, index, name, section = [], -1, None, None
+    pending = []
+
+    def flush():
+        # Keys an output had no line for (cloudwatch/s3 to AWS have no endpoint) go at its end.
+        nonlocal pending
+        out_lines.extend(pending)
+        pending = []
+
+    lines = text.splitlines()
+    outputs = fluent_bit_outputs(text)
+    for line in lines:
+        s = line.strip()
+        if s.startswith("["):
+            flush()
+            section = s.upper()
+            if section == "[OUTPUT]":
+                index += 1
+                o = outputs[index]
+                port, scheme = ports.get(index), "https" if o.tls else "http"
+                if port is not None:
+                    ind = "    "
+                    if o.kind in ("s3", "azure_blob"):
+                        pending = [f"{ind}endpoint {scheme}://127.0.0.1:{port}"]
+                    elif o.kind == "cloudwatch":
+                        pending = [f"{ind}endpoint 127.0.0.1", f"{ind}port {port}"]
+                    elif o.kind != "stdout":
+                        pending = [f"{ind}Host 127.0.0.1", f"{ind}Port {port}"]
+            out_lines.append(line)
+            continue
+        if section == "[OUTPUT]" and s:
+            key = s.split(" ", 1)[0].lower()
+            o = outputs[index]
+            if ports.get(index) is not None and key in ("host", "port", "endpoint"):
+                continue  # replaced by the pending lines
+        out_lines.append(line)
+    flush()
+    return "\n".join(out_lines) + "\n"
+
+
+_DIRECTIVE = re.compile(r"^\s*<(/?)([\w]+)\s*([^>]*)>\s*$")
+
+
+def fluentd_outputs(text):
+    """Outputs of a Fluentd config: each <match> or <store> with an @type, in order."""
+    outs, stack = [], []
+    for line in text.splitlines():
+        m = _DIRECTIVE.match(line)
+        if m:
+            if m.group(1):
+                stack.pop()
+            else:
+                stack.append({"directive": m.group(2), "params": {}})
+                if m.group(2) in ("match", "store"):
+                    outs.append(stack[-1])
+            continue
+        if stack:
+            k, _, v = line.strip().partition(" ")
+            stack[-1]["params"].setdefault(k, v.strip())
+    result = []
+    for d in outs:
+        t = d["params"].get("@type")
+        if t in FLUENTD_KINDS:
+            tls = d["params"].get("scheme") == "https" or d["params"].get("transport") == "tls"
+            result.append(Output(FLUENTD_KINDS[t], len(result), tls, d["params"]))
+    return result
+
+
+def rewrite_fluentd(text, ports):
+    out, stack, index = [], [], -1
+    for line in text.splitlines():
+        m = _DIRECTIVE.match(line)
+        if m:
+            if m.group(1):
+                stack.pop()
+            else:
+                stack.append(m.group(2))
+            out.append(line)
+            continue
+        s = line.strip()
+        k, _, v = s.partition(" ")
+        if k == "@type" and stack and stack[-1] in ("match", "store") and v.strip() in FLUENTD_KINDS:
+            index += 1
+        port = ports.get(index)
+        if port is not None and stack and stack[-1] in ("match", "store", "server") and k in ("host", "port"):
+            ind = line[: len(line) - len(line.lstrip())]
+            out.append(f"{ind}{k} {'127.0.0.1' if k == 'host' else port}")
+            continue
+        out.append(line)
+    return "\n".join(out) + "\n"

@@ -1,0 +1,110 @@
+"""Rendered manifests -> the pods kubelet would run, with the metadata KubeRay gives them."""
+import hashlib
+from dataclasses import dataclass, field
+
+import yaml
+
+
+@dataclass
+class Pod:
+    name: str
+    namespace: str
+    labels: dict
+    annotations: dict
+    spec: dict                  # the pod template's spec
+    kind: str                   # "ray" or "daemonset"
+    owner: str                  # e.g. RayCluster/name, DaemonSet/name
+    ray: dict = field(default_factory=dict)  # cluster, node_type, group for Ray pods
+
+
+def load_stream(path):
+    with open(path, encoding="utf-8") as f:
+        return [d for d in yaml.safe_load_all(f) if isinstance(d, dict)]
+
+
+def namespace_of(obj):
+    return (obj.get("metadata") or {}).get("namespace") or "default"
+
+
+def config_maps(docs):
+    """{(namespace, name): data} of every ConfigMap in the stream."""
+    return {(namespace_of(d), d["metadata"]["name"]): dict(d.get("data") or {})
+            for d in docs if d.get("kind") == "ConfigMap"}
+
+
+def _suffix(*parts):
+    # KubeRay names pods <cluster>-head-<5 random chars> / <cluster>-<group>-worker-<5>; a
+    # stable hash keeps runs reproducible.
+    return hashlib.sha1("/".join(parts).encode()).hexdigest()[:5]
+
+
+def _ray_pod(cluster, namespace, template, node_type, group, owner, extra_labels):
+    """A Ray pod as KubeRay creates it from a group's template.
+
+    Labels from ray-operator/controllers/ray/common/pod.go (labelPod): ray.io/cluster,
+    ray.io/node-type (head|worker), ray.io/group (the head's is "headgroup"), ray.io/is-ray-node.
+    """
+    meta = template.get("metadata") or {}
+    labels = dict(meta.get("labels") or {})
+    labels.update({
+        "ray.io/cluster": cluster,
+        "ray.io/node-type": node_type,
+        "ray.io/group": "headgroup" if node_type == "head" else group,
+        "ray.io/is-ray-node": "yes",
+        "ray.io/identifier": f"{cluster}-{node_type}",
+    })
+    labels.update(extra_labels)
+    name = (f"{cluster}-head-{_suffix(cluster, 'head')}" if node_type == "head"
+            else f"{cluster}-{group}-worker-{_suffix(cluster, group)}")
+    return Pod(name=name, namespace=namespace, labels=labels,
+               annotations=dict(meta.get("annotations") or {}), spec=template.get("spec") or {},
+               kind="ray", owner=owner,
+               ray={"cluster": cluster, "node_type": node_type,
+                    "group": "headgroup" if node_type == "head" else group})
+
+
+def _cluster_pods(cluster, namespace, cluster_spec, owner, extra_labels):
+    pods = []
+    head = (cluster_spec.get("headGroupSpec") or {}).get("template")
+    if head:
+        pods.append(_ray_pod(cluster, namespace, head, "head", "headgroup", owner, extra_labels))
+    for g in cluster_spec.get("workerGroupSpecs") or []:
+        if g.get("template"):
+            pods.append(_ray_pod(cluster, namespace, g["template"], "worker", g["groupName"], owner, extra_labels))
+    return pods
+
+
+def ray_pods(docs, cluster_name_override=None):
+    """Every Ray pod (one per group) of every RayCluster, RayJob and RayService in the stream."""
+    pods = []
+    for d in docs:
+        kind, meta = d.get("kind"), d.get("metadata") or {}
+        ns, name, spec = namespace_of(d), meta.get("name"), d.get("spec") or {}
+        if kind == "RayCluster":
+            cluster, cspec, extra = name, spec, {}
+        elif kind == "RayJob":
+            # RayJob's cluster is <job>-<random>; its pods say where they come from
+            # (ray.io/originated-from-crd, ray.io/originated-from-cr-name).
+            cluster, cspec = f"{name}-{_suffix(name)}", spec.get("rayClusterSpec") or {}
+            extra = {"ray.io/originated-from-crd": "RayJob", "ray.io/originated-from-cr-name": name}
+        elif kind == "RayService":
+            cluster, cspec = f"{name}-{_suffix(name)}", spec.get("rayClusterConfig") or {}
+            extra = {"ray.io/originated-from-crd": "RayService", "ray.io/originated-from-cr-name": name}
+        else:
+            continue
+        pods += _cluster_pods(cluster_name_override or cluster, ns, cspec, f"{kind}/{name}", extra)
+    return pods
+
+
+def daemonset_pods(docs, node):
+    pods = []
+    for d in docs:
+        if d.get("kind") != "DaemonSet":
+            continue
+        meta = d["metadata"]
+        tmpl = d["spec"]["template"]
+        tmeta = tmpl.get("metadata") or {}
+        pods.append(Pod(name=f"{meta['name']}-{_suffix(meta['name'], node)}", namespace=namespace_of(d),
+                        labels=dict(tmeta.get("labels") or {}), annotations=dict(tmeta.get("annotations") or {}),
+                        spec=tmpl.get("spec") or {}, kind="daemonset", owner=f"DaemonSet/{meta['name']}"))
+    return pods

@@ -1,0 +1,233 @@
+"""A Ray stand-in: writes a realistic session into the Ray container's view of /tmp/ray, and a
+ledger of every line it wrote (each line carries a unique token, so the checks can find it in
+whatever a backend received).
+
+Formats, as Ray writes them (ray-project/ray):
+- Python components: ray_constants.LOGGER_FORMAT "%(asctime)s\t%(levelname)s %(filename)s:%(lineno)s -- %(message)s"
+- C++ components: src/ray/util/logging.cc spdlog pattern "[%Y-%m-%d %H:%M:%S,%e %L %P %t] ..." with
+  spdlog's short level letters T D I W E C (C is FATAL); under RAY_LOG_TO_STDERR the component
+  name follows in parentheses
+- Serve: serve/_private/constants.py SERVE_LOG_* : level first, then time, component, id, -- message
+- structured logging (RAY_LOGGING_CONFIG_ENCODING=JSON): one JSON object a line
+- worker-*.out|err: the user's prints and tracebacks, without timestamps
+"""
+import datetime
+import json
+import os
+import threading
+import time
+from dataclasses import dataclass, field
+
+TOKEN_PREFIX = "rlt"
+
+
+@dataclass
+class Record:
+    tokens: list          # one token per physical line, in order
+    pod: str              # pod name
+    path: str             # relative to logs/ at write time (e.g. "serve/proxy_10.0.0.1.log")
+    kind: str             # python | cpp | serve | plain | json | event
+    expect: dict = field(default_factory=dict)  # fields a parsed record must carry (text mode)
+    together: bool = False  # lines must arrive in one record (tracebacks)
+    base: str = ""        # file name before rotation
+
+
+class Ledger:
+    def __init__(self):
+        self.records = []
+        self._n = 0
+        self._lock = threading.Lock()
+
+    def token(self, pod_index):
+        with self._lock:
+            self._n += 1
+            return f"{TOKEN_PREFIX}{pod_index:02d}{self._n:06d}"
+
+
+def _ts(offset=0.0):
+    t = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=offset)
+    return t.strftime("%Y-%m-%d %H:%M:%S,") + f"{t.microsecond // 1000:03d}"
+
+
+class SessionWriter:
+    """Writes one pod's session. `root` is the host folder behind the Ray container's /tmp/ray."""
+
+    def __init__(self, root, pod, pod_index, ledger, head, serve=True):
+        self.root, self.pod, self.idx, self.ledger, self.head = root, pod, pod_index, ledger, head
+        self.serve = serve
+        stamp = datetime.datetime.now().strftime("%Y-%m-%d_%H-%M-%S_%f")
+        self.session = f"session_{stamp}_{1000 + pod_index}"
+        self.logs = os.path.join(root, self.session, "logs")
+        self.worker_id = f"{pod_index:02d}" + "a1b2c3d4e5f6" * 4 + "ab"
+        self.job_id = "01000000"
+        self.written = 0
+
+    # --- writing ------------------------------------------------------------------------------
+    def _append(self, rel, data):
+        path = os.path.join(self.logs, rel)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "ab") as f:
+            f.write(data)
+        self.written += 1
+
+    def _record(self, rel, kind, lines_of, expect=None, together=False, raw_suffix=b""):
+        """lines_of(tokens) -> list of str lines; writes them and books the record."""
+        tokens = [self.ledger.token(self.idx) for _ in range(8)]
+        lines = lines_of(tokens)
+        text = "".join(line + "\n" for line in lines)
+        tokens = [t for t in tokens if t in text]  # a line may carry none (a traceback's first)
+        data = text.encode("utf-8")
+        if raw_suffix:  # bytes that are not UTF-8, before the final newline
+            data = data[:-1] + raw_suffix + b"\n"
+        self._append(rel, data)
+        self.ledger.records.append(Record(tokens, self.pod.name, rel, kind, expect or {}, together,
+                                          base=os.path.basename(rel)))
+
+    def python(self, rel, level, msg, source="worker.py:42"):
+        self._record(rel, "python", lambda t: [f"{_ts()}\t{level} {source} -- {msg} {t[0]}"],
+                     {"level": level, "source": source})
+
+    def cpp(self, rel, letter, msg, component=None):
+        comp = f"({component}) " if component else ""
+        self._record(rel, "cpp", lambda t: [f"[{_ts()} {letter} 123 456] {comp}node_manager.cc:88: {msg} {t[0]}"],
+                     {"level": letter, "pid": "123", "tid": "456"})
+
+    def serve_line(self, rel, level, component, cid, msg, context=""):
+        ctx = f" {context}" if context else ""
+        self._record(rel, "serve", lambda t: [f"{level} {_ts()} {component} {cid}{ctx} - {msg} {t[0]}"],
+                     {"level": level})
+
+    def plain(self, rel, msg, raw_suffix=b""):
+        self._record(rel, "plain", lambda t: [f"{msg} {t[0]}"], raw_suffix=raw_suffix)
+
+    def json_line(self, rel, msg, level="INFO"):
+        self._record(rel, "json", lambda t: [json.dumps({
+            "asctime": _ts(), "levelname": level, "message": f"{msg} {t[0]}", "filename": "train.py",
+            "lineno": 7, "job_id": self.job_id, "worker_id": self.worker_id, "node_id": "ab" * 28})])
+
+    def event(self, rel, msg):
+        self._record(rel, "event", lambda t: [json.dumps({
+            "event_id": "e1" * 18, "source_type": "RAYLET", "host_name": self.pod.name, "pid": 123,
+            "label": "RAY_NODE_STARTED", "message": f"{msg} {t[0]}", "timestamp": int(time.time()),
+            "severity": "INFO", "custom_fields": {}})])
+
+    def python_traceback(self, rel):
+        def lines(t):
+            return [f"{_ts()}\tERROR core.py:88 -- Task failed {t[0]}",
+                    f"Traceback (most recent call last): {t[1]}",
+                    f"  File \"/app/train.py\", line 12, in step {t[2]}",
+                    f"    raise ValueError(\"bad batch\") {t[3]}",
+                    f"ValueError: bad batch {t[4]}"]
+        self._record(rel, "python", lines, {"level": "ERROR"}, together=True)
+
+    def bare_traceback(self, rel):
+        """A worker's stderr: Python prints the traceback without any timestamp."""
+        def lines(t):
+            return [f"Traceback (most recent call last):",
+                    f"  File \"/app/job.py\", line 3, in <module> {t[1]}",
+                    f"    main() {t[2]}",
+                    f"  File \"/app/job.py\", line 9, in main {t[3]}",
+                    f"    1 / 0 {t[4]}",
+                    f"ZeroDivisionError: division by zero {t[5]}"]
+        # The first line has no room for a token in real life; the harness matches it by the
+        # rest of the record.
+        self._record(rel, "plain", lines, together=True)
+
+    def fatal_with_stack(self, rel):
+        def lines(t):
+            return [f"[{_ts()} C 123 456] raylet.cc:311: Check failed: ok {t[0]}",
+                    f"*** StackTrace Information *** {t[1]}",
+                    f"/home/ray/anaconda3/lib/python3.11/site-packages/ray/core/src/ray/raylet/raylet(+0x1234) [0x55] {t[2]}"]
+        self._record(rel, "cpp", lines, {"level": "C"}, together=True)
+
+    def long_line(self, rel, size=64 * 1024):
+        self._record(rel, "plain", lambda t: [f"{t[0]} " + "x" * size + f" {t[1]}"])
+
+    def rotate(self, rel):
+        """Ray's handlers rotate by renaming the file to <name>.1 and starting a new one."""
+        path = os.path.join(self.logs, rel)
+        os.replace(path, path + ".1")
+
+    # --- the session --------------------------------------------------------------------------
+    def steps(self):
+        """[(seconds after Ray starts, action)]: a session of about five seconds."""
+        w = f"worker-{self.worker_id}-{self.job_id}-4242"
+        late = f"worker-{self.worker_id[::-1]}-{self.job_id}-4343.out"
+        s = []
+
+        def at(t, fn):
+            s.append((t, fn))
+
+        def start():
+            os.makedirs(self.logs, exist_ok=True)
+            os.chmod(os.path.join(self.root, self.session), 0o777)
+            link = os.path.join(self.root, "session_latest")
+            if os.path.lexists(link):
+                os.remove(link)
+            # Ray points session_latest at the session's absolute path in its own container.
+            os.symlink(f"/tmp/ray/{self.session}", link)
+        at(0.0, start)
+
+        def first():
+            for letter in "TDIWE":
+                self.cpp("raylet.out", letter, f"raylet {letter}")
+            self.cpp("raylet.err", "I", "stderr mode", component="raylet")
+            self.cpp(f"python-core-worker-{self.worker_id}_4242.log", "I", "core worker up")
+            self.plain(f"{w}.out", f":job_id:{self.job_id}")
+            self.plain(f"{w}.out", "epoch 1 loss=0.5")
+            self.plain(f"{w}.err", ":actor_name:Trainer")
+            self.json_line(f"{w}.err", "structured hello")
+            self.python("ray-data/ray-data.log", "INFO", "Execution plan", "streaming_executor.py:108")
+            self.event("events/event_RAYLET.log", "node started")
+            if self.head:
+                self.cpp("gcs_server.out", "I", "GCS up")
+                self.python("dashboard.log", "INFO", "Dashboard head started", "head.py:200")
+                self.python("monitor.log", "INFO", "Monitor: autoscaler", "monitor.py:555")
+                self.plain("job-driver-raysubmit_AbC123.log", "driver says hi")
+                self.event("export_events/event_EXPORT_TASK.log", "task exported")
+            if self.serve:
+                if self.head:
+                    self.serve_line("serve/controller_1234.log", "INFO", "controller", "1234",
+                                    "Deploying app 'default'.", "controller.py:700")
+                self.serve_line("serve/proxy_10.0.0.1.log", "INFO", "proxy", "10.0.0.1",
+                                "Proxy starting on node", "proxy.py:1200")
+                self.serve_line("serve/replica_default_Model_ab12cd.log", "INFO", "default_Model", "ab12cd",
+                                "GET / 200 3.1ms", "7e8c4a30-0c4f-4bd1-a4a4-7d3c2a2e0d11 / default replica.py:373")
+        at(0.2, first)
+
+        for i, t in enumerate((0.8, 1.4, 2.0, 2.6, 3.2)):
+            def steady(i=i):
+                self.cpp("raylet.out", "I", f"heartbeat {i}")
+                self.plain(f"{w}.out", f"step {i}")
+                self.python("ray-data/ray-data.log", "INFO", f"progress {i}", "streaming_executor.py:200")
+                if self.head:
+                    self.python("dashboard.log", "INFO", f"request {i}", "http_server_head.py:1")
+                if self.serve:
+                    self.serve_line("serve/proxy_10.0.0.1.log", "INFO", "proxy", "10.0.0.1", f"GET /{i} 200 1.0ms",
+                                    f"req-{i} /{i} default proxy.py:1")
+            at(t, steady)
+
+        at(1.6, lambda: self.python_traceback("dashboard.log" if self.head else "ray-data/ray-data.log"))
+        at(2.2, lambda: self.rotate("dashboard.log" if self.head else "raylet.out"))
+        at(2.3, lambda: self.cpp("raylet.out", "I", "after rotation"))
+        at(2.8, lambda: self.plain(late, "late worker starts"))
+        at(3.0, lambda: self.long_line(f"{w}.out"))
+        at(3.1, lambda: self.plain(f"{w}.out", "bytes that are not UTF-8:", raw_suffix=b" \xff\xfe\xc3("))
+        at(3.4, lambda: self.bare_traceback(f"{w}.err"))
+        at(3.6, lambda: self.plain(f"{w}.err", "after the traceback"))
+        at(3.8, lambda: self.fatal_with_stack("raylet.out"))
+        at(4.4, lambda: self.plain(late, "late worker done"))
+        at(4.6, lambda: self.cpp("raylet.out", "W", "last line before shutdown"))
+        return s
+
+
+def run_writers(writers, start_delay=0.0):
+    """Runs every writer's steps on one clock; returns when all are done."""
+    events = sorted(((t + start_delay, i, fn) for i, w in enumerate(writers) for t, fn in w.steps()),
+                    key=lambda e: (e[0], e[1]))
+    t0 = time.monotonic()
+    for t, _, fn in events:
+        delay = t - (time.monotonic() - t0)
+        if delay > 0:
+            time.sleep(delay)
+        fn()

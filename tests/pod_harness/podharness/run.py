@@ -1,0 +1,225 @@
+"""One harness run: the pods of a rendered manifest stream on one node, their agents under the
+real engine, Ray stand-ins writing sessions, backends standing in on 127.0.0.1, and a verdict."""
+import json
+import os
+import shutil
+import signal
+import tempfile
+import threading
+import time
+
+from . import certs, checks, endpoints, manifests
+from .engines import find_engine, is_ray_image, sandbox_available
+from .kubelet import Container, Node, PodRun, is_native_sidecar
+from .ray_session import Ledger, SessionWriter, run_writers
+
+SKIP = 77
+SETTLE_SECONDS = 2.5   # after Ray's last line, before the pod is deleted
+AWS_ENV = {"AWS_ACCESS_KEY_ID": "AKIAHARNESS", "AWS_SECRET_ACCESS_KEY": "harness-secret"}
+
+
+class Skip(Exception):
+    pass
+
+
+def _agent_configs(config_maps):
+    """(key, ns, cm, file, kind) for every agent config in the stream's ConfigMaps."""
+    for (ns, name), data in config_maps.items():
+        for f, text in data.items():
+            if not isinstance(text, str):
+                continue
+            if "[OUTPUT]" in text:
+                yield ns, name, f, "fluent-bit"
+            elif "<match" in text and "@type" in text:
+                yield ns, name, f, "fluentd"
+
+
+class Harness:
+    def __init__(self, manifest, engine_kind, engine_version, workdir=None, restart_agent=False,
+                 second_cluster=None, log=print):
+        self.manifest, self.log = manifest, log
+        self.restart_agent = restart_agent
+        self.docs = manifests.load_stream(manifest)
+        if not sandbox_available():
+            raise Skip("bubblewrap (bwrap) is not installed")
+        self.fluent_bit = self.fluentd = None
+        if engine_kind == "fluent-bit":
+            self.fluent_bit = find_engine("fluent-bit", engine_version)
+            if not self.fluent_bit:
+                raise Skip(f"no Fluent Bit {engine_version} found (RAYLOG_FLUENT_BIT or fluent-bit-<version> on PATH)")
+        else:
+            self.fluentd = find_engine("fluentd", engine_version)
+            if not self.fluentd:
+                raise Skip(f"no Fluentd {engine_version} found (RAYLOG_FLUENTD or fluentd on PATH)")
+        self.engine = self.fluent_bit or self.fluentd
+        self.workdir = workdir or tempfile.mkdtemp(prefix="raylog-pods-")
+        self.node = Node(self.workdir)
+        self.config_maps = manifests.config_maps(self.docs)
+        daemonsets = [d for d in self.docs if d.get("kind") == "DaemonSet"]
+        self.ds_pods = manifests.daemonset_pods(self.docs, self.node.name)
+        self.ray_pods = manifests.ray_pods(self.docs)
+        if daemonsets and second_cluster is None:
+            second_cluster = True
+        if second_cluster and self.ray_pods:
+            # Two Ray clusters on the node: the same objects applied under a second name.
+            first = self.ray_pods[0].ray["cluster"]
+            self.ray_pods += [p for p in manifests.ray_pods(self.docs, cluster_name_override=first + "-b")
+                              if p.ray["node_type"] == "head"]
+        self.standins = []   # (kind, cm key, output, standin)
+        self.notes = []
+
+    # --- backends -----------------------------------------------------------------------------
+    def start_backends(self):
+        from standins import standin_for
+        tls, ca = certs.make(os.path.join(self.workdir, "tls"))
+        self.ca_bundle = ca
+        for ns, name, f, kind in _agent_configs(self.config_maps):
+            text = self.config_maps[(ns, name)][f]
+            outs = endpoints.fluent_bit_outputs(text) if kind == "fluent-bit" else endpoints.fluentd_outputs(text)
+            ports = {}
+            for o in outs:
+                if o.kind == "stdout":
+                    self.standins.append((o.kind, (ns, name, f), o, None))
+                    continue
+                cls = standin_for(o.kind)
+                if o.tls and tls is None:
+                    raise Skip("openssl is needed for the TLS stand-ins")
+                s = cls(tls=tls if o.tls else None).start()
+                ports[o.index] = s.port
+                self.standins.append((o.kind, (ns, name, f), o, s))
+            rewrite = endpoints.rewrite_fluent_bit if kind == "fluent-bit" else endpoints.rewrite_fluentd
+            self.config_maps[(ns, name)][f] = rewrite(text, ports)
+
+    # --- pods ---------------------------------------------------------------------------------
+    def _runnable(self, run, c):
+        model, why = run.runnable(c)
+        return model, why
+
+    def start_pod(self, pod):
+        run = PodRun(pod, self.node, self.config_maps, self.workdir, self.fluent_bit, self.fluentd,
+                     self.ca_bundle, cloud_env=AWS_ENV)
+        logs = os.path.join(run.dir, "logs")
+        run.agents, run.sidecars, run.ray_container = [], [], None
+        for c in pod.spec.get("initContainers") or []:
+            model, why = self._runnable(run, c)
+            if is_native_sidecar(c):
+                if model:
+                    run.sidecars.append(run.launch(Container(run, c, logs), model))
+                else:
+                    self.notes.append(f"{pod.name}/{c['name']}: not run ({why})")
+            elif model or why is None:
+                ic = run.launch(Container(run, c, logs), model)
+                if not ic.wait(60) or ic.exit_code != 0:
+                    run.problems.append(f"init container {c['name']} failed: {ic.exit_code} {ic.output()[1][-300:]}")
+            else:
+                self.notes.append(f"{pod.name}/{c['name']}: init container not run ({why})")
+        for c in pod.spec.get("containers") or []:
+            if is_ray_image(c.get("image", "")) and pod.kind == "ray":
+                run.ray_container = c
+                continue
+            model, why = self._runnable(run, c)
+            if model:
+                run.agents.append(run.launch(Container(run, c, logs), model))
+            else:
+                self.notes.append(f"{pod.name}/{c['name']}: not run ({why})")
+        return run
+
+    def ray_root(self, run):
+        """The host folder behind the Ray container's /tmp/ray."""
+        c = run.ray_container
+        env = run.container_env(c)
+        for src, dst, _ in run.mounts(c, env):
+            if dst == "/tmp/ray":
+                return src
+        raise RuntimeError(f"{run.pod.name}: the Ray container mounts nothing at /tmp/ray")
+
+    def terminate_pod(self, run):
+        grace = int(run.pod.spec.get("terminationGracePeriodSeconds", 30))
+        deadline = time.monotonic() + grace
+        # The Ray container has stopped writing; regular containers get SIGTERM together...
+        threads = [threading.Thread(target=a.terminate, args=(grace,)) for a in run.agents]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        # ...native sidecars after them, in reverse order, within what is left of the grace period.
+        for s in reversed(run.sidecars):
+            s.terminate(max(1, deadline - time.monotonic()))
+
+    def _agent_alive_check(self, runs):
+        for run in runs:
+            for a in run.agents + run.sidecars:
+                if not a.running():
+                    out, err = a.output()
+                    run.problems.append(f"{run.pod.name}/{a.name} exited early (code {a.proc.returncode}): "
+                                        + "; ".join(l for l in (out + err).splitlines() if "error" in l.lower())[-600:])
+
+    def restart(self, runs):
+        """kubelet restarting every agent (a liveness failure or an OOM-kill's SIGTERM path)."""
+        for run in runs:
+            for a in run.agents + run.sidecars:
+                a.terminate(10)
+                a.restarts += 1
+                model, _ = run.runnable(a.spec)
+                run.launch(a, model)
+
+    def run(self):
+        self.start_backends()
+        ds_runs = [self.start_pod(p) for p in self.ds_pods]
+        ray_runs = [self.start_pod(p) for p in self.ray_pods]
+        time.sleep(1.5)  # agents up before Ray creates its session (they wait for it)
+        self.ledger = Ledger()
+        writers = []
+        for i, run in enumerate(ray_runs):
+            if run.ray_container is None:
+                continue
+            root = self.ray_root(run)
+            writers.append(SessionWriter(root, run.pod, i, self.ledger, run.pod.ray["node_type"] == "head"))
+        if self.restart_agent:
+            t = threading.Timer(2.5, self.restart, args=(ds_runs + ray_runs,))
+            t.start()
+        run_writers(writers)
+        if self.restart_agent:
+            t.join()
+        self._agent_alive_check(ds_runs + ray_runs)
+        time.sleep(SETTLE_SECONDS)
+        threads = [threading.Thread(target=self.terminate_pod, args=(r,)) for r in ray_runs]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        time.sleep(1.0)
+        for r in ds_runs:
+            self.terminate_pod(r)
+        time.sleep(0.5)
+        self.runs = ds_runs + ray_runs
+        return self.verdict()
+
+    # --- the verdict ----------------------------------------------------------------------------
+    def verdict(self):
+        from standins.stdout import parse_fluent_bit_stdout, parse_fluentd_stdout
+        pods_by_name = {p.name: p for p in self.ray_pods}
+        problems = [p for r in self.runs for p in r.problems]
+        for r in self.runs:
+            for a in r.agents + r.sidecars:
+                if a.killed:
+                    problems.append(f"{r.pod.name}/{a.name}: still running after the grace period, SIGKILLed")
+                elif a.exit_code not in (0, None):
+                    problems.append(f"{r.pod.name}/{a.name}: exit code {a.exit_code}")
+        verdicts = []
+        for kind, key, out, s in self.standins:
+            text_mode = "ray_cpp" in json.dumps(self.config_maps[(key[0], key[1])])
+            if kind == "stdout":
+                deliveries = []
+                for r in self.runs:
+                    for a in r.agents + r.sidecars:
+                        stdout = a.output()[0]
+                        deliveries += (parse_fluent_bit_stdout(stdout, out.settings.get("format", "json_lines"))
+                                       if self.fluent_bit else parse_fluentd_stdout(stdout))
+                v = checks.check_backend(f"stdout[{out.index}]", deliveries, self.ledger, pods_by_name, text_mode)
+            else:
+                v = checks.check_backend(f"{kind}[{out.index}]", s.deliveries(), self.ledger, pods_by_name, text_mode,
+                                         checks.identity_rule(kind, out.settings), s.problems())
+                s.stop()
+            verdicts.append(v)
+        return problems, verdicts
