@@ -97,19 +97,21 @@ data:
 
     [INPUT]
         Name             tail
-        Tag              ray
-        Path             /var/log/ray/*/session_*/logs/*
+        Tag              ray.<namespace>.<ray_cluster>.<pod>
+        Path             /var/log/ray/*/session_*/logs/*, /var/log/ray/*/session_*/logs/*/*
         Path_Key         file
         Refresh_Interval 5
         Read_from_Head   true
         DB               /var/fluent-bit/state/fluent-bit-tail.db
         Mem_Buf_Limit    5MB
+        Buffer_Max_Size  1MB
         Skip_Long_Lines  On
         multiline.parser ray_python_multiline
+        Tag_Regex        ^/var/log/ray/(?<namespace>[^_/]+)_(?<ray_cluster>[^_/]+)_(?<ray_node_type>[^_/]+)_(?<pod>[^_/]+)_(?<ray_group>[^/]+)/(?<session>session_[^/]+)/logs/
 
     [FILTER]
         Name         parser
-        Match        ray
+        Match        ray.*
         Key_Name     file
         Parser       ray_pod_log_path
         Reserve_Data On
@@ -117,20 +119,22 @@ data:
 
     [FILTER]
         Name         parser
-        Match        ray
+        Match        ray.*
         Key_Name     log
         Parser       ray_python
         Parser       ray_cpp
+        Parser       ray_serve
         Reserve_Data On
 
     [OUTPUT]
-        Name               cloudwatch_logs
-        Match              ray
-        region             us-west-2
-        log_group_name     /aws/containerinsights/fluent-bit-demo/application
-        log_stream_name    ray-${RAYLOG_POD}
-        auto_create_group  On
-        log_retention_days 30
+        Name                cloudwatch_logs
+        Match               ray.*
+        region              us-west-2
+        log_group_name      /aws/containerinsights/fluent-bit-demo/application
+        log_stream_prefix   ray-
+        log_stream_template ray-$pod
+        auto_create_group   On
+        log_retention_days  30
 
   raylog-parsers.conf: |
     [PARSER]
@@ -144,7 +148,15 @@ data:
     [PARSER]
         Name        ray_cpp
         Format      regex
-        Regex       ^\[(?<time>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3}) (?<level>[IWEDF]) (?<pid>\d+) (?<tid>\d+)\] (?:\((?<component>[^)]+)\) )?(?<source>[^\s:]+:\d+): (?<message>[\s\S]*)$
+        Regex       ^\[(?<time>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3}) (?<level>[TDIWECF]) (?<pid>\d+) (?<tid>\d+)\] (?:\((?<component>[^)]+)\) )?(?<source>[^\s:]+:\d+): (?<message>[\s\S]*)$
+        Time_Key    time
+        Time_Format %Y-%m-%d %H:%M:%S,%L
+        Time_Keep   On
+
+    [PARSER]
+        Name        ray_serve
+        Format      regex
+        Regex       ^(?<level>[A-Z]+) (?<time>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3}) (?<serve_component>\S+) (?<serve_component_id>\S+) (?:(?<serve_context>[^\n]*?) )??(?:(?<source>[^\s:]+:\d+) )?--? (?<message>[\s\S]*)$
         Time_Key    time
         Time_Format %Y-%m-%d %H:%M:%S,%L
         Time_Keep   On
@@ -157,13 +169,16 @@ data:
         Name          ray_python_multiline
         Type          regex
         Flush_Timeout 1000
-        Rule          "start_state" "/^\[?\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3}/" "cont"
-        Rule          "cont" "/^(?!\[?\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3})/" "cont"
+        Key_Content   log
+        Rule          "start_state" "/^(?:\[?\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3}|[A-Z]+ \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3})/" "cont"
+        Rule          "start_state" "/^Traceback \(most recent call last\):/" "traceback"
+        Rule          "cont" "/^(?!\[?\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3}|[A-Z]+ \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3})/" "cont"
+        Rule          "traceback" "/^(?:\s|$|During handling|The above exception|Traceback \(most recent call last\):|[A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt|Warning|Failure)\b)/" "traceback"
 
     [PARSER]
         Name   ray_pod_log_path
         Format regex
-        Regex  ^/var/log/ray/(?<namespace>[^_/]+)_(?<pod>[^/]+)/(?<session>session_[^/]+)/logs/
+        Regex  ^/var/log/ray/(?<namespace>[^_/]+)_(?<ray_cluster>[^_/]+)_(?<ray_node_type>[^_/]+)_(?<pod>[^_/]+)_(?<ray_group>[^/]+)/(?<session>session_[^/]+)/logs/
 ---
 apiVersion: apps/v1
 kind: DaemonSet
@@ -206,20 +221,6 @@ spec:
               valueFrom:
                 fieldRef:
                   fieldPath: spec.nodeName
-            - name: RAYLOG_CLUSTER
-              value: fluent-bit-demo
-            - name: RAYLOG_NAMESPACE
-              valueFrom:
-                fieldRef:
-                  fieldPath: metadata.namespace
-            - name: RAYLOG_POD
-              valueFrom:
-                fieldRef:
-                  fieldPath: metadata.name
-            - name: RAYLOG_NODE_TYPE
-              value: node
-            - name: RAYLOG_GROUP
-              value: all
           resources:
             requests:
               cpu: "100m"
@@ -318,7 +319,7 @@ spec:
             volumeMounts:
               - name: ray-logs
                 mountPath: /tmp/ray
-                subPathExpr: $(POD_NAMESPACE)_$(POD_NAME)
+                subPathExpr: $(POD_NAMESPACE)_$(RAYLOG_CLUSTER)_$(RAYLOG_NODE_TYPE)_$(POD_NAME)_$(RAYLOG_GROUP)
             env:
               - name: POD_NAME
                 valueFrom:
@@ -328,6 +329,14 @@ spec:
                 valueFrom:
                   fieldRef:
                     fieldPath: metadata.namespace
+              - name: RAYLOG_CLUSTER
+                valueFrom:
+                  fieldRef:
+                    fieldPath: metadata.labels['ray.io/cluster']
+              - name: RAYLOG_NODE_TYPE
+                value: head
+              - name: RAYLOG_GROUP
+                value: head
         volumes:
           - name: ray-logs
             hostPath:
@@ -349,12 +358,20 @@ spec:
                 valueFrom:
                   fieldRef:
                     fieldPath: metadata.namespace
+              - name: RAYLOG_CLUSTER
+                valueFrom:
+                  fieldRef:
+                    fieldPath: metadata.labels['ray.io/cluster']
+              - name: RAYLOG_NODE_TYPE
+                value: head
+              - name: RAYLOG_GROUP
+                value: head
             securityContext:
               runAsUser: 0
             volumeMounts:
               - name: ray-logs
                 mountPath: /tmp/ray
-                subPathExpr: $(POD_NAMESPACE)_$(POD_NAME)
+                subPathExpr: $(POD_NAMESPACE)_$(RAYLOG_CLUSTER)_$(RAYLOG_NODE_TYPE)_$(POD_NAME)_$(RAYLOG_GROUP)
   workerGroupSpecs:
     - groupName: workers
       replicas: 2
@@ -391,7 +408,7 @@ spec:
               volumeMounts:
                 - name: ray-logs
                   mountPath: /tmp/ray
-                  subPathExpr: $(POD_NAMESPACE)_$(POD_NAME)
+                  subPathExpr: $(POD_NAMESPACE)_$(RAYLOG_CLUSTER)_$(RAYLOG_NODE_TYPE)_$(POD_NAME)_$(RAYLOG_GROUP)
               env:
                 - name: POD_NAME
                   valueFrom:
@@ -401,6 +418,14 @@ spec:
                   valueFrom:
                     fieldRef:
                       fieldPath: metadata.namespace
+                - name: RAYLOG_CLUSTER
+                  valueFrom:
+                    fieldRef:
+                      fieldPath: metadata.labels['ray.io/cluster']
+                - name: RAYLOG_NODE_TYPE
+                  value: worker
+                - name: RAYLOG_GROUP
+                  value: workers
           volumes:
             - name: ray-logs
               hostPath:
@@ -422,12 +447,20 @@ spec:
                   valueFrom:
                     fieldRef:
                       fieldPath: metadata.namespace
+                - name: RAYLOG_CLUSTER
+                  valueFrom:
+                    fieldRef:
+                      fieldPath: metadata.labels['ray.io/cluster']
+                - name: RAYLOG_NODE_TYPE
+                  value: worker
+                - name: RAYLOG_GROUP
+                  value: workers
               securityContext:
                 runAsUser: 0
               volumeMounts:
                 - name: ray-logs
                   mountPath: /tmp/ray
-                  subPathExpr: $(POD_NAMESPACE)_$(POD_NAME)
+                  subPathExpr: $(POD_NAMESPACE)_$(RAYLOG_CLUSTER)_$(RAYLOG_NODE_TYPE)_$(POD_NAME)_$(RAYLOG_GROUP)
 RAYLOG_MANIFESTS
 )
 

@@ -20,6 +20,18 @@ static std::string regexEscape(const std::string& text) {
   return out;
 }
 
+static void replaceAll(std::string& s, const std::string& from, const std::string& to) {
+  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+}
+
+// The Ray pod's folder, "<namespace>_<cluster>_<node type>_<pod>_<group>" (kPodLogSubPath):
+// none of the first four can hold '_' (DNS names, head|worker), so the group, last, may.
+static std::string podFolderRegex(const std::string& hostPath) {
+  return "^" + regexEscape(hostPath) +
+         "/(?<namespace>[^_/]+)_(?<ray_cluster>[^_/]+)_(?<ray_node_type>[^_/]+)_(?<pod>[^_/]+)_(?<ray_group>[^/]+)"
+         "/(?<session>session_[^/]+)/logs/";
+}
+
 FluentBitConfig fluentBitDaemonSetConfig(const Spec& spec) {
   FluentBitConfig c = fluentBitSidecarConfig(spec);
   section(c, "SERVICE")
@@ -29,15 +41,32 @@ FluentBitConfig fluentBitDaemonSetConfig(const Spec& spec) {
       .set("HTTP_Port", std::to_string(kAgentHttpPort))
       .set("Health_Check", "On");
   // session_latest is a symlink to an absolute /tmp/ray/... path that only resolves inside the
-  // Ray container, so the agent reads the session folders themselves.
+  // Ray container, so the agent reads the session folders themselves. The tag names the Ray pod
+  // (in_tail Tag_Regex: <name> from the path), so outputs keyed by tag (s3's $TAG[n], the blob
+  // of azure_blob) keep one object per pod.
   section(c, "INPUT")
-      ->set("Path", spec.daemonset.hostPath + "/*/session_*/logs/*")
+      ->set("Tag", std::string(kRayLogTag) + ".<namespace>.<ray_cluster>.<pod>")
+      .set("Tag_Regex", podFolderRegex(spec.daemonset.hostPath))
+      .set("Path", rayLogPaths(spec.daemonset.hostPath + "/*/session_*/logs"))
       .set("DB", std::string(kAgentStatePath) + "/" + kTailDbFile);
+  for (FluentBitSection& s : c.sections) {
+    if (s.name == "FILTER" || s.name == "OUTPUT") s.set("Match", std::string(kRayLogTag) + ".*");
+    if (s.name != "OUTPUT") continue;
+    // The agent's environment describes the agent, not the Ray pods: where an output names the
+    // pod through it, use the tag's parts instead (s3_key_format: $TAG[n]).
+    for (auto& [key, value] : s.entries) {
+      replaceAll(value, "${RAYLOG_NAMESPACE}", "$TAG[1]");
+      replaceAll(value, "${RAYLOG_CLUSTER}", "$TAG[2]");
+      replaceAll(value, "${RAYLOG_POD}", "$TAG[3]");
+    }
+    if (s.get("Name") == "azure_blob") s.set("path", "ray");  // the blob is named by the tag
+  }
+  setOutputBufferDirs(c, kAgentStatePath);
 
-  // Insert the path parser right after the input, before any output.
+  // The Ray pod's origin, from its folder name, right after the input, before any output.
   FluentBitSection filter{"FILTER", {}};
   filter.set("Name", "parser")
-      .set("Match", kRayLogTag)
+      .set("Match", std::string(kRayLogTag) + ".*")
       .set("Key_Name", spec.agent.pathKey)
       .set("Parser", "ray_pod_log_path")
       .set("Reserve_Data", "On")
@@ -52,11 +81,7 @@ FluentBitConfig fluentBitDaemonSetConfig(const Spec& spec) {
 
 FluentBitConfig fluentBitDaemonSetParsers(const Spec& spec) {
   FluentBitConfig p = rayParsers();
-  p.add("PARSER")
-      .set("Name", "ray_pod_log_path")
-      .set("Format", "regex")
-      .set("Regex", "^" + regexEscape(spec.daemonset.hostPath) +
-                        "/(?<namespace>[^_/]+)_(?<pod>[^/]+)/(?<session>session_[^/]+)/logs/");
+  p.add("PARSER").set("Name", "ray_pod_log_path").set("Format", "regex").set("Regex", podFolderRegex(spec.daemonset.hostPath));
   return p;
 }
 

@@ -14,6 +14,21 @@ const std::vector<std::pair<const char*, const char*>> kOriginFields = {
     {"ray_cluster", "RAYLOG_CLUSTER"}, {"namespace", "RAYLOG_NAMESPACE"}, {"pod", "RAYLOG_POD"},
     {"ray_node_type", "RAYLOG_NODE_TYPE"}, {"ray_group", "RAYLOG_GROUP"}};
 
+const char* const kMaxLineSize = "1MB";
+const char* const kS3StoreDirLimit = "500M";
+
+std::string rayLogPaths(const std::string& logs) { return logs + "/*, " + logs + "/*/*"; }
+
+void setOutputBufferDirs(FluentBitConfig& config, const std::string& stateDir) {
+  for (FluentBitSection& s : config.sections)
+    if (s.name == "OUTPUT" && s.get("Name") == "s3")
+      // out_s3 buffers to store_dir (default /tmp/fluent-bit/s3, plugins/out_s3/s3.c) and exits
+      // at start when it cannot create it, as under a read-only root filesystem. Keep it on a
+      // volume the agent can write, beside the offsets DB, and bounded (store_dir_limit_size:
+      // beyond it new data is refused, so a long S3 outage cannot fill the node's disk).
+      s.set("store_dir", stateDir + "/fluent-bit-s3").set("store_dir_limit_size", kS3StoreDirLimit);
+}
+
 FluentBitConfig fluentBitSidecarConfig(const Spec& spec) {
   const AgentSpec& a = spec.agent;
   FluentBitConfig config;
@@ -27,7 +42,9 @@ FluentBitConfig fluentBitSidecarConfig(const Spec& spec) {
   config.add("INPUT")
       .set("Name", "tail")
       .set("Tag", kRayLogTag)
-      .set("Path", std::string(kRayLogMountPath) + "/session_latest/logs/*")
+      // Ray's files and those of its sub-folders (serve/, ray-data/, events/, export_events/):
+      // a glob does not descend, so each level is a pattern of its own.
+      .set("Path", rayLogPaths(std::string(kRayLogMountPath) + "/session_latest/logs"))
       .set("Path_Key", a.pathKey)
       // The logs folder only appears once Ray has started; rescan often to pick it up.
       .set("Refresh_Interval", std::to_string(a.refreshIntervalSeconds))
@@ -36,6 +53,10 @@ FluentBitConfig fluentBitSidecarConfig(const Spec& spec) {
       .set("Read_from_Head", "true")
       .set("DB", std::string(kRayLogMountPath) + "/" + kTailDbFile)
       .set("Mem_Buf_Limit", a.memBufLimit)
+      // A line longer than the buffer is skipped (the default 32k lost a printed dataframe):
+      // allow lines up to kMaxLineSize; only longer ones are skipped, with a warning, rather
+      // than stopping the file (which Skip_Long_Lines Off would do).
+      .set("Buffer_Max_Size", kMaxLineSize)
       .set("Skip_Long_Lines", "On");
   // Python tracebacks continue the record above them until the next timestamped line.
   if (a.logFormat == "text") config.sections.back().set("multiline.parser", "ray_python_multiline");
@@ -44,7 +65,7 @@ FluentBitConfig fluentBitSidecarConfig(const Spec& spec) {
   FluentBitSection& parse = config.add("FILTER");
   parse.set("Name", "parser").set("Match", kRayLogTag).set("Key_Name", "log");
   if (a.logFormat == "json") parse.append("Parser", "ray_json");
-  else parse.append("Parser", "ray_python").append("Parser", "ray_cpp");
+  else parse.append("Parser", "ray_python").append("Parser", "ray_cpp").append("Parser", "ray_serve");
   parse.set("Reserve_Data", "On");
 
   if (spec.strategy == "sidecar") {
@@ -59,6 +80,7 @@ FluentBitConfig fluentBitSidecarConfig(const Spec& spec) {
     if (!backend) throw std::logic_error("no output backend for type " + output.type);
     backend->addOutput(output, kRayLogTag, config);  // every output receives every record
   }
+  setOutputBufferDirs(config, kRayLogMountPath);
   return config;
 }
 

@@ -14,17 +14,21 @@ namespace {
 
 const char* const kTimeFormat = "%Y-%m-%d %H:%M:%S,%L";
 
-void addTail(const Spec& spec, FluentdConfig& config) {
+// One tail source. In text mode a record runs from a line `firstLine` matches to the next one;
+// lines before a file's first such line are records of their own.
+void addTail(const Spec& spec, FluentdConfig& config, const std::string& id, const std::string& paths,
+             const std::string& excludePaths, const std::string& posFile, const char* firstLine) {
   const AgentSpec& a = spec.agent;
   FluentdDirective& src = config.add("source");
-  src.set("@type", "tail").set("@id", "ray_logs");
+  src.set("@type", "tail").set("@id", id);
   // in_tail warns once for every line that comes before a file's first timestamped line (user
   // prints in worker-*.out); those lines are shipped all the same (emit_unmatched_lines), so
   // below debug the warning is only noise.
   if (a.logFormat == "text" && a.logLevel != "debug" && a.logLevel != "trace") src.set("@log_level", "error");
-  src.set("path", std::string(kRayLogMountPath) + "/session_latest/logs/*")
-      // Offsets on the shared volume: an agent restart resumes where it stopped.
-      .set("pos_file", std::string(kRayLogMountPath) + "/" + kFluentdPosFile)
+  src.set("path", paths);
+  if (!excludePaths.empty()) src.set("exclude_path", excludePaths);
+  // Offsets on the shared volume: an agent restart resumes where it stopped.
+  src.set("pos_file", std::string(kRayLogMountPath) + "/" + posFile)
       .set("tag", kRayLogTag)
       .set("path_key", a.pathKey)
       // Files found after start-up are new: read them whole.
@@ -35,16 +39,30 @@ void addTail(const Spec& spec, FluentdConfig& config) {
       // the name, so a rotated file is not read again.
       .set("follow_inodes", "true");
   if (a.logFormat == "text") {
-    // A record runs from a timestamped line to the next one, so Python tracebacks stay with the
-    // ERROR line above them; lines before a file's first timestamp are records of their own.
     src.set("emit_unmatched_lines", "true").set("multiline_flush_interval", "1s");
     src.add("parse")
         .set("@type", "multiline")
-        .setLiteral("format_firstline", std::string("/") + kRecordStartRegex + "/")
+        .setLiteral("format_firstline", std::string("/") + firstLine + "/")
         .setLiteral("format1", "/(?<log>.*)/");
   } else {
     src.add("parse").set("@type", "none").set("message_key", "log");
   }
+}
+
+// Ray's files and those of its sub-folders (serve/, ray-data/, events/, ...); in_tail splits
+// the lists at commas. In text mode the workers' own stdout/stderr (worker-*.out|err: prints
+// and tracebacks without timestamps) get a source of their own, where a traceback opens a
+// record; in Ray's component logs it continues the ERROR line above it. Fluentd's multiline
+// parser has only a first-line pattern, so the two cannot share one source.
+void addTails(const Spec& spec, FluentdConfig& config) {
+  const std::string logs = std::string(kRayLogMountPath) + "/session_latest/logs";
+  if (spec.agent.logFormat != "text") {
+    addTail(spec, config, "ray_logs", rayLogPaths(logs), "", kFluentdPosFile, kRecordStartRegex);
+    return;
+  }
+  const std::string workers = logs + "/worker-*.out, " + logs + "/worker-*.err";
+  addTail(spec, config, "ray_logs", rayLogPaths(logs), workers, kFluentdPosFile, kRecordStartRegex);
+  addTail(spec, config, "ray_worker_logs", workers, "", kFluentdWorkerPosFile, kRecordFirstLineRegex);
 }
 
 // Parses the "log" field with `parse`'s settings; a record that does not match, or whose "log"
@@ -75,7 +93,7 @@ FluentdConfig fluentdSidecarConfig(const Spec& spec) {
   const AgentSpec& a = spec.agent;
   FluentdConfig config;
   config.add("system").set("log_level", a.logLevel);
-  addTail(spec, config);
+  addTails(spec, config);
 
   // Fields from Ray's line formats (the same regexes as the Fluent Bit parsers).
   if (a.logFormat == "json") {
@@ -89,6 +107,7 @@ FluentdConfig fluentdSidecarConfig(const Spec& spec) {
   } else {
     addRegexParser(config, kRayPythonRegex);
     addRegexParser(config, kRayCppRegex);
+    addRegexParser(config, kRayServeRegex);
   }
 
   // Where each record came from, from the agent's downward-API environment (pieces/).

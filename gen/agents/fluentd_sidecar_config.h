@@ -12,6 +12,7 @@ namespace raylog {
 inline constexpr const char* kFluentdConfigKey = "fluent.conf";
 inline constexpr const char* kFluentdConfigDir = "/fluentd/etc/raylog";  // the ConfigMap, mounted whole
 inline constexpr const char* kFluentdPosFile = "fluentd-tail.pos";        // in /tmp/ray
+inline constexpr const char* kFluentdWorkerPosFile = "fluentd-tail-workers.pos";
 
 FluentdConfig fluentdSidecarConfig(const Spec& spec);
 

@@ -3,8 +3,11 @@
 // - ray_python: "2024-01-24 19:42:05,087 INFO dashboard.py:95 -- message" (tab or space after the time)
 // - ray_cpp:    "[2024-01-24 19:42:02,978 I 1829336 1829336] grpc_server.cc:103: message", with
 //               the "(component)" prefix RAY_LOG_TO_STDERR adds
+// - ray_serve:  "INFO 2026-01-05 10:00:00,123 proxy 10.0.0.1 <request id> <route> proxy.py:12 - message"
+//               (logs/serve/: level first)
 // - ray_python_multiline: a record continues until the next line that starts with a timestamp,
-//               so Python tracebacks stay with the ERROR line before them
+//               so Python tracebacks stay with the ERROR line before them; in a worker's
+//               stderr (no timestamps) a traceback is a record of its own
 // - ray_json:   structured logging (opt-in: agent.logFormat json)
 // Each extracts time, level, source (file:line) and message; a line no parser matches is kept.
 #include <string>
@@ -23,6 +26,8 @@ FluentBitConfig rayParsers();
 // The regexes, for tests (Onigmo syntax; std::regex-compatible once (?<name> is dropped).
 extern const char* const kRayPythonRegex;
 extern const char* const kRayCppRegex;
-extern const char* const kRecordStartRegex;
+extern const char* const kRayServeRegex;
+extern const char* const kRecordStartRegex;       // a timestamped line (Python, C++, Serve)
+extern const char* const kRecordFirstLineRegex;   // that, or a traceback's first line (Fluentd's format_firstline)
 
 }  // namespace raylog

@@ -26,4 +26,56 @@ int lineOf(const ParsedFluentBitConfig& p, size_t section, const std::string& ke
   return p.lines.sectionLine[section];
 }
 
+bool globMatches(const std::string& pattern, const std::string& path) {
+  size_t p = 0, s = 0, starP = std::string::npos, starS = 0;
+  while (s < path.size()) {
+    if (p < pattern.size() && pattern[p] == '*') {
+      starP = p++;
+      starS = s;
+    } else if (p < pattern.size() && pattern[p] == '[') {
+      const size_t close = pattern.find(']', p + 1);
+      if (close == std::string::npos) return false;
+      const std::string set = pattern.substr(p + 1, close - p - 1);
+      const bool negate = !set.empty() && (set[0] == '!' || set[0] == '^');
+      bool hit = false;
+      for (size_t i = negate ? 1 : 0; i < set.size(); ++i)
+        hit = hit || (i + 2 < set.size() && set[i + 1] == '-' ? (path[s] >= set[i] && path[s] <= set[i += 2]) : set[i] == path[s]);
+      if (hit != negate && path[s] != '/') {
+        p = close + 1;
+        ++s;
+      } else if (starP != std::string::npos && path[starS] != '/') {
+        p = starP + 1;
+        s = ++starS;
+      } else {
+        return false;
+      }
+    } else if (p < pattern.size() && (pattern[p] == path[s] || (pattern[p] == '?' && path[s] != '/'))) {
+      ++p;
+      ++s;
+    } else if (starP != std::string::npos && path[starS] != '/') {
+      p = starP + 1;
+      s = ++starS;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.size() && pattern[p] == '*') ++p;
+  return p == pattern.size();
+}
+
+std::vector<std::string> pathPatterns(const std::string& value) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= value.size()) {
+    size_t end = value.find(',', start);
+    if (end == std::string::npos) end = value.size();
+    std::string part = value.substr(start, end - start);
+    part.erase(0, part.find_first_not_of(" \t"));
+    part.erase(part.find_last_not_of(" \t") + 1);
+    if (!part.empty()) out.push_back(part);
+    start = end + 1;
+  }
+  return out;
+}
+
 }  // namespace raylog::lint

@@ -15,4 +15,11 @@ std::vector<size_t> sectionsOf(const FluentBitConfig& c, const std::string& sect
 // Line (1-based, in the config text) of `key` in section i, or of the section header when absent.
 int lineOf(const ParsedFluentBitConfig& p, size_t section, const std::string& key);
 
+// Whether `path` matches the glob `pattern` as tail's glob(3) does: '*' and '?' stay within one
+// path component, [...] classes; no '**'.
+bool globMatches(const std::string& pattern, const std::string& path);
+
+// The comma-separated patterns of a tail Path (Fluent Bit) or path (Fluentd), trimmed.
+std::vector<std::string> pathPatterns(const std::string& value);
+
 }  // namespace raylog::lint

@@ -1,5 +1,8 @@
 #include "lint/lint_views.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "pieces/logging_names.h"
 
 namespace raylog::lint {
@@ -87,5 +90,27 @@ Location valueLineLocation(const std::string& file, const YAML::Mark& keyMark, c
 
 Location FluentBitConfigView::lineLocation(int line) const { return valueLineLocation(file, keyMark, valueMark, line); }
 Location FluentdConfigView::lineLocation(int line) const { return valueLineLocation(file, keyMark, valueMark, line); }
+
+std::vector<AgentConfigValue> agentConfigValues(const PodView& p, const Agent& a) {
+  std::vector<AgentConfigValue> out;
+  const YAML::Node mounts = a.container["volumeMounts"];
+  if (!mounts || !mounts.IsSequence()) return out;
+  std::vector<std::string> seen;  // a ConfigMap mounted twice (two subPaths) counts once
+  for (const YAML::Node& m : mounts) {
+    const YAML::Node vol = m["name"] ? p.ref.tmpl.findVolume(m["name"].Scalar()) : YAML::Node(YAML::NodeType::Undefined);
+    if (!vol || !vol["configMap"] || !vol["configMap"]["name"]) continue;
+    const std::string name = vol["configMap"]["name"].Scalar();
+    if (std::find(seen.begin(), seen.end(), name) != seen.end()) continue;
+    seen.push_back(name);
+    auto cm = p.configMaps.find(p.ns + "/" + name);
+    if (cm == p.configMaps.end()) continue;
+    for (const auto& [key, value] : cm->second.data) out.push_back({name, key, &value, &cm->second.file});
+  }
+  return out;
+}
+
+Location AgentConfigValue::lineLocation(int line) const {
+  return valueLineLocation(*file, value->keyMark, value->valueMark, line);
+}
 
 }  // namespace raylog::lint

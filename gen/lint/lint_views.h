@@ -102,6 +102,15 @@ void forEachContainer(const PodTemplate& tmpl, F&& fn) {
   }
 }
 
+// A value of a ConfigMap that an agent of a Ray pod mounts, when that ConfigMap is in the input.
+struct AgentConfigValue {
+  std::string configMap, key;
+  const ConfigMapEntry::Value* value;
+  const std::string* file;
+  Location lineLocation(int line) const;  // of config line `line` (1-based) in the YAML file
+};
+std::vector<AgentConfigValue> agentConfigValues(const PodView& p, const Agent& a);
+
 // A container's (or any object's) name, "?" when it has none.
 std::string nameOf(const YAML::Node& n);
 

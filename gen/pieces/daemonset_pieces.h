@@ -1,15 +1,16 @@
 #pragma once
 // The DaemonSet strategy's share of the pieces, on the Ray side: Ray writes /tmp/ray into a
-// host folder of its own (<namespace>_<pod> under daemonset.hostPath, via subPathExpr and the
-// downward API) that the node's agent reads; an init container makes it writable for Ray's
-// non-root user.
+// host folder of its own under daemonset.hostPath, named after the Ray pod (namespace, cluster,
+// node type, pod, group: subPathExpr over downward-API variables) so the node's agent can tell
+// each record's origin; an init container makes it writable for Ray's non-root user.
 #include "pieces/logging_pieces.h"
 
 namespace raylog {
 
-LoggingPieces daemonSetPieces(const Spec& spec);
+// `group` is the worker group's name ("head" for the head), as for the sidecar's RAYLOG_GROUP.
+LoggingPieces daemonSetPieces(const Spec& spec, RayNodeType type, const std::string& group);
 
-// The sub-folder expression; the agent's parser reads namespace and pod back from it.
+// The sub-folder expression; the agent's parser reads the origin back from it.
 extern const char* const kPodLogSubPath;
 
 }  // namespace raylog

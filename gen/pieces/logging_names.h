@@ -12,7 +12,8 @@ inline constexpr const char* kFluentBitConfigKey = "fluent-bit.conf";
 inline constexpr const char* kFluentBitConfigPath = "/fluent-bit/etc/fluent-bit.conf";
 inline constexpr const char* kFluentdContainer = "fluentd";
 inline constexpr const char* kFluentdConfigVolume = "fluentd-config";
-// Fluentd's supervisor opens a Unix socket under $XDG_RUNTIME_DIR (else /tmp, which is read-only).
+// Fluentd's socket manager opens a Unix socket under $SERVERENGINE_SOCKETMANAGER_SOCK_DIR (else
+// /tmp, which is read-only).
 inline constexpr const char* kFluentdRunVolume = "fluentd-run";
 inline constexpr const char* kFluentdRunPath = "/tmp/fluentd";
 inline constexpr const char* kCollectorContainer = "collector";       // History Server collector sidecar

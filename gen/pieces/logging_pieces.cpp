@@ -67,7 +67,12 @@ YAML::Node fluentBitSidecar(const Spec& spec, RayNodeType type, const std::strin
 
 
 // The EFK guide's agent: the image's entrypoint edits files under /fluentd/etc and loads a
-// Gemfile, so the sidecar starts fluentd itself on raylog-gen's config.
+// Gemfile, so the sidecar starts fluentd itself on raylog-gen's config. Under a read-only root
+// filesystem Fluentd's supervisor cannot start: it makes its lock folder with Dir.mktmpdir
+// (lib/fluent/supervisor.rb), and Ruby's Dir.tmpdir skips a world-writable folder such as an
+// emptyDir and falls back to the read-only /tmp. kubelet restarts the container, so it runs
+// without the supervisor; its socket manager goes to the fluentd-run emptyDir
+// (SERVERENGINE_SOCKETMANAGER_SOCK_DIR, serverengine/socket_manager.rb; /tmp otherwise).
 YAML::Node fluentdSidecar(const Spec& spec, RayNodeType type, const std::string& group) {
   const AgentSpec& a = spec.agent;
   YAML::Node fixed = y::loadTemplate("agent-sidecar.yaml");
@@ -77,11 +82,12 @@ YAML::Node fluentdSidecar(const Spec& spec, RayNodeType type, const std::string&
   if (a.sidecarMode == SidecarMode::Native) y::set(c, "restartPolicy", "Always");
   YAML::Node command = y::seq();
   for (const std::string& arg : {std::string("fluentd"), std::string("-c"),
-                                 std::string(kFluentdConfigDir) + "/" + kFluentdConfigKey})
+                                 std::string(kFluentdConfigDir) + "/" + kFluentdConfigKey,
+                                 std::string("--no-supervisor")})
     command.push_back(y::str(arg));
   c["command"] = command;
   YAML::Node env = agentEnv(spec, type, group);
-  env.push_back(envValue("XDG_RUNTIME_DIR", kFluentdRunPath));
+  env.push_back(envValue("SERVERENGINE_SOCKETMANAGER_SOCK_DIR", kFluentdRunPath));
   c["env"] = env;
   c["resources"] = agentResources(a);
   YAML::Node mounts = y::seq();
@@ -227,7 +233,7 @@ LoggingPieces loggingPiecesFor(const Spec& spec, RayNodeType type, const std::st
     p.rayEnv.push_back(env);
     return p;
   }
-  if (spec.strategy == "daemonset") return daemonSetPieces(spec);
+  if (spec.strategy == "daemonset") return daemonSetPieces(spec, type, group);
   p.agentName = spec.agent.type;
   p.nativeSidecars = spec.agent.sidecarMode == SidecarMode::Native;
 

@@ -61,12 +61,8 @@ YAML::Node agentContainer(const Spec& spec) {
   c["ports"] = ports;
   YAML::Node env = y::seq();
   env.push_back(envField("NODE_NAME", "spec.nodeName"));
-  // The variables the shared output configuration uses; on a node agent they describe the agent.
-  env.push_back(envValue("RAYLOG_CLUSTER", spec.name));
-  env.push_back(envField("RAYLOG_NAMESPACE", "metadata.namespace"));
-  env.push_back(envField("RAYLOG_POD", "metadata.name"));
-  env.push_back(envValue("RAYLOG_NODE_TYPE", "node"));
-  env.push_back(envValue("RAYLOG_GROUP", "all"));
+  // No RAYLOG_* origin variables here: they would describe the agent. Each record's origin is
+  // the Ray pod's, read from its folder (agents/fluent_bit_daemonset_config.cpp).
   for (const SecretEnv& s : outputSecrets(spec.outputs)) env.push_back(envSecret(s.var, {s.secretName, s.secretKey}));
   c["env"] = env;
   YAML::Node res = y::map();

@@ -53,8 +53,12 @@ int sample(Spec spec, const fs::path& logs, const fs::path& dir) {
   for (FluentdDirective& d : config.directives)
     if (d.name == "source")
       for (auto& [key, value] : d.params) {
-        if (key == "path") value = (session / "*").string();
-        if (key == "pos_file") value = (dir / "tail.pos").string();
+        // The sources' paths, moved from the pod's /tmp/ray to this folder.
+        const std::string from = "/tmp/ray/session_latest/logs";
+        if (key == "path" || key == "exclude_path")
+          for (size_t at = value.find(from); at != std::string::npos; at = value.find(from, at + 1))
+            value.replace(at, from.size(), session.string());
+        if (key == "pos_file") value = (dir / fs::path(value).filename()).string();
         if (key == "refresh_interval") value = "1";
       }
   // out_stdout writes records through Fluentd's logger: they are the JSON lines of its output.

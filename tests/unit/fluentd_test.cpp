@@ -58,15 +58,23 @@ std::vector<std::string> formatted(const std::vector<Diagnostic>& ds) {
 
 TEST_CASE("fluentd: tail reads the shared volume, keeps offsets there, follows rotated files") {
   const FluentdNode root = configOf(testing::specFrom(kEsSpec));
-  const FluentdNode& src = only(root, "source");
-  CHECK(src.param("@type") == "tail");
-  CHECK(src.param("path") == "/tmp/ray/session_latest/logs/*");
+  const auto sources = root.childrenNamed("source");
+  REQUIRE(sources.size() == 2);  // Ray's component logs, and the workers' stdout/stderr
+  const FluentdNode& src = *sources[0];
+  const FluentdNode& workers = *sources[1];
+  CHECK(src.param("path") == "/tmp/ray/session_latest/logs/*, /tmp/ray/session_latest/logs/*/*");
+  CHECK(src.param("exclude_path") == "/tmp/ray/session_latest/logs/worker-*.out, /tmp/ray/session_latest/logs/worker-*.err");
+  CHECK(workers.param("path") == src.param("exclude_path"));
   CHECK(src.param("pos_file") == "/tmp/ray/fluentd-tail.pos");  // on the emptyDir, survives agent restarts
-  CHECK(src.param("tag") == "ray");
-  CHECK(src.param("path_key") == "file");
-  CHECK(src.param("read_from_head") == "true");
-  CHECK(src.param("follow_inodes") == "true");
-  CHECK(src.param("refresh_interval") == "5");
+  CHECK(workers.param("pos_file") == "/tmp/ray/fluentd-tail-workers.pos");
+  for (const FluentdNode* s : sources) {
+    CHECK(s->param("@type") == "tail");
+    CHECK(s->param("tag") == "ray");
+    CHECK(s->param("path_key") == "file");
+    CHECK(s->param("read_from_head") == "true");
+    CHECK(s->param("follow_inodes") == "true");
+    CHECK(s->param("refresh_interval") == "5");
+  }
 }
 
 TEST_CASE("fluentd: text logs are never parsed as JSON, and no parser drops a record") {
@@ -77,13 +85,17 @@ TEST_CASE("fluentd: text logs are never parsed as JSON, and no parser drops a re
     CAPTURE(where);
     CHECK(type != "json");
   }
-  // Multi-line records start at a timestamp; a line before the first one is still emitted.
-  const FluentdNode& src = only(root, "source");
-  CHECK(src.param("emit_unmatched_lines") == "true");
-  CHECK_FALSE(src.param("multiline_flush_interval").empty());  // the last record is not held forever
-  const FluentdNode& parse = only(src, "parse");
-  CHECK(parse.param("@type") == "multiline");
-  CHECK(parse.param("format_firstline") == std::string("/") + kRecordStartRegex + "/");
+  // Multi-line records start at a timestamp (in the workers' files also at a traceback); a line
+  // before the first one is still emitted.
+  const auto sources = root.childrenNamed("source");
+  REQUIRE(sources.size() == 2);
+  for (const FluentdNode* src : sources) {
+    CHECK(src->param("emit_unmatched_lines") == "true");
+    CHECK_FALSE(src->param("multiline_flush_interval").empty());  // the last record is not held forever
+    CHECK(only(*src, "parse").param("@type") == "multiline");
+  }
+  CHECK(only(*sources[0], "parse").param("format_firstline") == std::string("/") + kRecordStartRegex + "/");
+  CHECK(only(*sources[1], "parse").param("format_firstline") == std::string("/") + kRecordFirstLineRegex + "/");
   // Each parser filter keeps what it cannot parse.
   size_t parsers = 0;
   for (const FluentdNode* f : root.childrenNamed("filter")) {
@@ -95,7 +107,7 @@ TEST_CASE("fluentd: text logs are never parsed as JSON, and no parser drops a re
     CHECK(only(*f, "parse").param("@type") == "regexp");
     CHECK(only(*f, "parse").param("time_format") == "%Y-%m-%d %H:%M:%S,%L");
   }
-  CHECK(parsers == 2);  // Ray's Python and C++ line formats
+  CHECK(parsers == 3);  // Ray's Python, C++ and Serve line formats
 }
 
 TEST_CASE("fluentd: JSON only when the spec says the logs are JSON, in a filter that keeps other lines") {

@@ -17,7 +17,7 @@ ParsedFluentBitConfig configOf(const Spec& s) { return readFluentBitConfig(fluen
 
 const std::map<std::string, std::pair<std::string, std::vector<std::string>>> kPlugins = {
     {"stdout", {"stdout", {"Format"}}},
-    {"cloudwatch", {"cloudwatch_logs", {"region", "log_group_name", "log_stream_name"}}},
+    {"cloudwatch", {"cloudwatch_logs", {"region", "log_group_name", "log_stream_prefix", "log_stream_template"}}},
     {"s3", {"s3", {"bucket", "region", "s3_key_format", "upload_timeout", "total_file_size"}}},
     {"elasticsearch", {"es", {"Host", "Port", "Logstash_Format", "Logstash_Prefix", "HTTP_Passwd"}}},
     {"opensearch", {"opensearch", {"Host", "Port", "Index", "HTTP_Passwd"}}},

@@ -1,4 +1,4 @@
-// The parsers' regexes against the sample Ray session (shared/testdata), with std::regex
+// The parsers' regexes against the sample Ray session (tests/testdata), with std::regex
 // standing in for Fluent Bit's Onigmo (named groups dropped: the common subset).
 #include <catch2/catch.hpp>
 #include <boost/filesystem.hpp>
@@ -25,13 +25,13 @@ std::vector<std::string> lines(const std::string& file) {
   return out;
 }
 
-const std::string kLogs = std::string(RAYLOG_SOURCE_DIR) + "/../shared/testdata/ray-session/logs/";
+const std::string kLogs = std::string(RAYLOG_SOURCE_DIR) + "/tests/testdata/ray-session/logs/";
 
 }  // namespace
 
 TEST_CASE("Ray's Python and C++ line formats parse, traceback lines start no record") {
   if (!boost::filesystem::exists(kLogs)) {
-    WARN("shared/testdata is absent: checking the built-in samples only");
+    WARN("tests/testdata is absent: checking the built-in samples only");
   }
   const std::regex python = portable(kRayPythonRegex), cpp = portable(kRayCppRegex), start = portable(kRecordStartRegex);
   std::smatch m;
@@ -65,5 +65,5 @@ TEST_CASE("the parsers file reads back with every parser the config names") {
   CHECK(p.problems.empty());
   std::set<std::string> names;
   for (const auto& s : p.config.sections) names.insert(s.get("Name"));
-  CHECK(names == std::set<std::string>{"ray_python", "ray_cpp", "ray_json", "ray_python_multiline"});
+  CHECK(names == std::set<std::string>{"ray_python", "ray_cpp", "ray_serve", "ray_json", "ray_python_multiline"});
 }

@@ -7,6 +7,7 @@
 
 #include "agents/fluentd_sidecar_config.h"
 #include "k8s/ray_object.h"
+#include "pieces/daemonset_pieces.h"
 #include "pieces/logging_names.h"
 #include "spec/spec_loader.h"
 
@@ -155,7 +156,7 @@ static size_t checkDaemonSetInvariants(const raylog::Spec& spec, const std::vect
       ++templates;
       YAML::Node mount = findMountAt(ref.tmpl.rayContainer(), kRayLogMountPath);
       REQUIRE(mount);
-      CHECK(mount["subPathExpr"].Scalar() == "$(POD_NAMESPACE)_$(POD_NAME)");
+      CHECK(mount["subPathExpr"].Scalar() == kPodLogSubPath);
       CHECK(ref.tmpl.findVolume(mount["name"].Scalar())["hostPath"]["path"].Scalar() == spec.daemonset.hostPath);
       CHECK(findByName(ref.tmpl.rayContainer()["env"], "POD_NAME"));
       CHECK(findByName(ref.tmpl.node()["spec"]["initContainers"], "ray-log-dir"));

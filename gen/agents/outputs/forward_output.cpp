@@ -7,6 +7,10 @@ static void addForward(const OutputSpec& o, const std::string& match, FluentBitC
   FluentBitSection& s = config.add("OUTPUT");
   s.set("Name", "forward").set("Match", match);
   setUpstream(s, o, 24224);
+  // Fluent Bit >= 5.0.5 defaults this to true and then sends [[time, metadata], record] entries,
+  // which Fluentd's in_forward rejects; 3.2.10 has the option with false as default
+  // (plugins/out_forward/forward.c). Written out, every version sends plain [time, record].
+  s.set("Retain_Metadata_In_Forward_Mode", "Off");
 }
 
 static void addFluentdForward(const OutputSpec& o, int64_t flushSeconds, FluentdDirective& out) {

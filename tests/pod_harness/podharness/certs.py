@@ -1,12 +1,13 @@
 """A throw-away CA and a server certificate for 127.0.0.1, so outputs that speak TLS keep doing
 so against the stand-ins: the pods trust the CA (it is their CA bundle), nothing is switched off."""
 import os
+import shutil
 import ssl
 import subprocess
 
 
 def make(folder):
-    """(ssl.SSLContext for the stand-ins, path of the CA bundle for the pods), or (None, None)."""
+    """(ssl.SSLContext for the stand-ins, a folder to mount as the pods' /etc/ssl/certs), or (None, None)."""
     os.makedirs(folder, exist_ok=True)
     ca_key, ca_crt = os.path.join(folder, "ca.key"), os.path.join(folder, "ca.crt")
     key, csr, crt = (os.path.join(folder, n) for n in ("srv.key", "srv.csr", "srv.crt"))
@@ -24,4 +25,13 @@ def make(folder):
         return None, None
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     ctx.load_cert_chain(crt, key)
-    return ctx, ca_crt
+    # The pods' /etc/ssl/certs: the bundle under the names engines look for (Debian's
+    # ca-certificates.crt; Fluent Bit's FLB_DEFAULT_SEARCH_CA_BUNDLE ca-bundle.crt) and the
+    # hashed name OpenSSL's CA directory lookup uses (Fluent Bit's FLB_DEFAULT_CA_DIR).
+    store = os.path.join(folder, "etc-ssl-certs")
+    os.makedirs(store, exist_ok=True)
+    digest = subprocess.run(["openssl", "x509", "-hash", "-noout", "-in", ca_crt], check=True,
+                            capture_output=True, text=True).stdout.strip()
+    for name in ("ca-certificates.crt", "ca-bundle.crt", f"{digest}.0"):
+        shutil.copy(ca_crt, os.path.join(store, name))
+    return ctx, store

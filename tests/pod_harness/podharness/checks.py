@@ -46,10 +46,10 @@ class Verdict:
                 "duplicated": self.duplicated, "field_errors": len(self.field_errors), "ok": self.ok}
 
 
-def check_backend(name, deliveries, ledger, pods_by_name, text_mode, identity_rule=None, problems=()):
+def check_backend(name, deliveries, ledger, pods_by_name, text_mode, identity_rule=None, problems=(), file_key="file"):
     """deliveries: [Delivery]; identity_rule(meta, origin) -> error string or None."""
     v = Verdict(name)
-    v.problems = list(problems)
+    v.problems = [f"{p} (x{n})" if n > 1 else p for p, n in Counter(problems).items()]
     v.records = len(deliveries)
     owner = {}
     for rec in ledger.records:
@@ -58,6 +58,9 @@ def check_backend(name, deliveries, ledger, pods_by_name, text_mode, identity_ru
     seen = Counter()
     errors = []
     for d in deliveries:
+        if "labels" in d.meta:
+            # Loki: a stream's labels are part of every entry of it (what a query returns).
+            d = type(d)(record={**d.meta["labels"], **d.record}, meta=d.meta, backend=d.backend)
         found = set()
         for s in strings(d.record):
             found.update(TOKEN.findall(s))
@@ -71,7 +74,7 @@ def check_backend(name, deliveries, ledger, pods_by_name, text_mode, identity_ru
                 if str(d.record.get(k, "<missing>")) != want[k]:
                     errors.append(f"{rec.path} ({rec.tokens[0]}): {k}={d.record.get(k, '<missing>')!r}, "
                                   f"the Ray pod's is {want[k]!r}")
-            f = str(d.record.get("file", ""))
+            f = str(d.record.get(file_key, ""))
             tail = f.split("/logs/", 1)[-1] if "/logs/" in f else f
             if tail not in (rec.path, rec.path + ".1"):  # .1: read after Ray rotated it
                 errors.append(f"{rec.path} ({rec.tokens[0]}): file={f!r}")

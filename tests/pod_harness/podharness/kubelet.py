@@ -240,7 +240,7 @@ class PodRun:
         for f in ETC_FILES:
             argv += ["--ro-bind-try", "/etc/" + f, "/etc/" + f]
         if self.ca_bundle:
-            argv += ["--dir", "/etc/ssl/certs", "--ro-bind", self.ca_bundle, "/etc/ssl/certs/ca-certificates.crt"]
+            argv += ["--dir", "/etc/ssl", "--ro-bind", self.ca_bundle, "/etc/ssl/certs"]
         argv += ["--dev", "/dev", "--proc", "/proc", "--dir", "/tmp", "--dir", "/var"]
         if model:
             for inside, host in model.files.items():

@@ -2,6 +2,7 @@
 real engine, Ray stand-ins writing sessions, backends standing in on 127.0.0.1, and a verdict."""
 import json
 import os
+import re
 import shutil
 import signal
 import tempfile
@@ -9,12 +10,14 @@ import threading
 import time
 
 from . import certs, checks, endpoints, manifests
-from .engines import find_engine, is_ray_image, sandbox_available
+from .engines import find_engine, image_model, is_ray_image, sandbox_available
 from .kubelet import Container, Node, PodRun, is_native_sidecar
 from .ray_session import Ledger, SessionWriter, run_writers
 
-SKIP = 77
-SETTLE_SECONDS = 2.5   # after Ray's last line, before the pod is deleted
+# After Ray's last line the pod lives on this long before it is deleted: past the agents' rescan
+# interval, since tail only finds a new file at a rescan (a file created in a pod's last
+# Refresh_Interval seconds is not read: see README). At least a multiline flush and a flush.
+MIN_SETTLE_SECONDS = 2.5
 AWS_ENV = {"AWS_ACCESS_KEY_ID": "AKIAHARNESS", "AWS_SECRET_ACCESS_KEY": "harness-secret"}
 
 
@@ -65,6 +68,13 @@ class Harness:
             first = self.ray_pods[0].ray["cluster"]
             self.ray_pods += [p for p in manifests.ray_pods(self.docs, cluster_name_override=first + "-b")
                               if p.ray["node_type"] == "head"]
+        images = {c.get("image", "") for p in self.ds_pods + self.ray_pods
+                  for c in (p.spec.get("containers") or []) + (p.spec.get("initContainers") or [])}
+        if not any(image_model(i, self.fluent_bit, self.fluentd) for i in images):
+            others = sorted(i for i in images if not is_ray_image(i))
+            raise Skip(f"no container here runs {engine_kind}: agents {others or 'none'} "
+                       "(the History Server collector is KubeRay's Go program, not built here; "
+                       "strategy stderr has no agent)")
         self.standins = []   # (kind, cm key, output, standin)
         self.notes = []
 
@@ -163,6 +173,14 @@ class Harness:
                 model, _ = run.runnable(a.spec)
                 run.launch(a, model)
 
+    def settle_seconds(self):
+        longest = 0.0
+        for (ns, name, f, kind) in _agent_configs(self.config_maps):
+            m = re.search(r"(?im)^\s*refresh_interval\s+(\d+)", self.config_maps[(ns, name)][f])
+            if m:
+                longest = max(longest, float(m.group(1)))
+        return max(MIN_SETTLE_SECONDS, longest + 1.5)
+
     def run(self):
         self.start_backends()
         ds_runs = [self.start_pod(p) for p in self.ds_pods]
@@ -182,7 +200,7 @@ class Harness:
         if self.restart_agent:
             t.join()
         self._agent_alive_check(ds_runs + ray_runs)
-        time.sleep(SETTLE_SECONDS)
+        time.sleep(self.settle_seconds())
         threads = [threading.Thread(target=self.terminate_pod, args=(r,)) for r in ray_runs]
         for t in threads:
             t.start()
@@ -208,7 +226,10 @@ class Harness:
                     problems.append(f"{r.pod.name}/{a.name}: exit code {a.exit_code}")
         verdicts = []
         for kind, key, out, s in self.standins:
+            config = self.config_maps[(key[0], key[1])][key[2]]
             text_mode = "ray_cpp" in json.dumps(self.config_maps[(key[0], key[1])])
+            m = re.search(r"(?im)^\s*path_key\s+(\S+)", config)
+            file_key = m.group(1) if m else "file"
             if kind == "stdout":
                 deliveries = []
                 for r in self.runs:
@@ -216,10 +237,11 @@ class Harness:
                         stdout = a.output()[0]
                         deliveries += (parse_fluent_bit_stdout(stdout, out.settings.get("format", "json_lines"))
                                        if self.fluent_bit else parse_fluentd_stdout(stdout))
-                v = checks.check_backend(f"stdout[{out.index}]", deliveries, self.ledger, pods_by_name, text_mode)
+                v = checks.check_backend(f"stdout[{out.index}]", deliveries, self.ledger, pods_by_name, text_mode,
+                                         file_key=file_key)
             else:
                 v = checks.check_backend(f"{kind}[{out.index}]", s.deliveries(), self.ledger, pods_by_name, text_mode,
-                                         checks.identity_rule(kind, out.settings), s.problems())
+                                         checks.identity_rule(kind, out.settings), s.problems(), file_key=file_key)
                 s.stop()
             verdicts.append(v)
         return problems, verdicts
