@@ -26,33 +26,32 @@ int lineOf(const ParsedFluentBitConfig& p, size_t section, const std::string& ke
   return p.lines.sectionLine[section];
 }
 
+// One character of `pattern` at p against c: 1 + the pattern length it used, or 0 for no match.
+static size_t matchOne(const std::string& pattern, size_t p, char c) {
+  if (c == '/') return pattern[p] == '/' ? 1 : 0;  // wildcards stay within a path component
+  if (pattern[p] == '?') return 1;
+  if (pattern[p] != '[') return pattern[p] == c ? 1 : 0;
+  const size_t close = pattern.find(']', p + 1);
+  if (close == std::string::npos) return 0;
+  const std::string set = pattern.substr(p + 1, close - p - 1);
+  const bool negate = !set.empty() && (set[0] == '!' || set[0] == '^');
+  bool hit = false;
+  for (size_t i = negate ? 1 : 0; i < set.size(); ++i)
+    hit = hit || (i + 2 < set.size() && set[i + 1] == '-' ? (c >= set[i] && c <= set[i += 2]) : set[i] == c);
+  return hit != negate ? close - p + 1 : 0;
+}
+
 bool globMatches(const std::string& pattern, const std::string& path) {
   size_t p = 0, s = 0, starP = std::string::npos, starS = 0;
   while (s < path.size()) {
+    size_t used = 0;
     if (p < pattern.size() && pattern[p] == '*') {
       starP = p++;
       starS = s;
-    } else if (p < pattern.size() && pattern[p] == '[') {
-      const size_t close = pattern.find(']', p + 1);
-      if (close == std::string::npos) return false;
-      const std::string set = pattern.substr(p + 1, close - p - 1);
-      const bool negate = !set.empty() && (set[0] == '!' || set[0] == '^');
-      bool hit = false;
-      for (size_t i = negate ? 1 : 0; i < set.size(); ++i)
-        hit = hit || (i + 2 < set.size() && set[i + 1] == '-' ? (path[s] >= set[i] && path[s] <= set[i += 2]) : set[i] == path[s]);
-      if (hit != negate && path[s] != '/') {
-        p = close + 1;
-        ++s;
-      } else if (starP != std::string::npos && path[starS] != '/') {
-        p = starP + 1;
-        s = ++starS;
-      } else {
-        return false;
-      }
-    } else if (p < pattern.size() && (pattern[p] == path[s] || (pattern[p] == '?' && path[s] != '/'))) {
-      ++p;
+    } else if (p < pattern.size() && (used = matchOne(pattern, p, path[s])) > 0) {
+      p += used;
       ++s;
-    } else if (starP != std::string::npos && path[starS] != '/') {
+    } else if (starP != std::string::npos && path[starS] != '/') {  // let the last '*' take one more
       p = starP + 1;
       s = ++starS;
     } else {

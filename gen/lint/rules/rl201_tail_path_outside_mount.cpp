@@ -35,12 +35,14 @@ class TailPathOutsideMount : public Rule {
         for (const auto& [key, value] : cm->second.data) {
           ParsedFluentBitConfig parsed = readFluentBitConfig(value.text);
           for (size_t i : sectionsOf(parsed.config, "INPUT", "tail")) {
-            const std::string path = parsed.config.sections[i].get("Path");
-            if (path.empty() || path.rfind(base + "/", 0) == 0) continue;
-            r.atLocation(kInfo, valueLineLocation(cm->second.file, value.keyMark, value.valueMark, lineOf(parsed, i, "Path")),
-                         "tail Path " + path + " (ConfigMap " + vol["configMap"]["name"].Scalar() + ", key " + key +
-                             ") is outside " + base + ", where agent '" + nameOf(a.container) +
-                             "' mounts Ray's logs");
+            // Path may be a comma-separated list (in_tail's CLIST): each pattern must be inside.
+            for (const std::string& path : pathPatterns(parsed.config.sections[i].get("Path"))) {
+              if (path.rfind(base + "/", 0) == 0) continue;
+              r.atLocation(kInfo, valueLineLocation(cm->second.file, value.keyMark, value.valueMark, lineOf(parsed, i, "Path")),
+                           "tail Path " + path + " (ConfigMap " + vol["configMap"]["name"].Scalar() + ", key " + key +
+                               ") is outside " + base + ", where agent '" + nameOf(a.container) +
+                               "' mounts Ray's logs");
+            }
           }
         }
       }
