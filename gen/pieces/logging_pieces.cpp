@@ -88,6 +88,9 @@ YAML::Node fluentdSidecar(const Spec& spec, RayNodeType type, const std::string&
   c["command"] = command;
   YAML::Node env = agentEnv(spec, type, group);
   env.push_back(envValue("SERVERENGINE_SOCKETMANAGER_SOCK_DIR", kFluentdRunPath));
+  // A chunk an output rejects for good is backed up to /tmp/fluent (lib/fluent/env.rb
+  // DEFAULT_BACKUP_DIR), which fails under a read-only root; keep it on the log volume instead.
+  env.push_back(envValue("FLUENT_BACKUP_DIR", std::string(kRayLogMountPath) + "/fluentd-backup"));
   c["env"] = env;
   c["resources"] = agentResources(a);
   YAML::Node mounts = y::seq();

@@ -79,8 +79,9 @@ def main():
     for v in verdicts:
         s = v.summary()
         print(f"  {s['backend']:<16} {'ok  ' if v.ok else 'FAIL'} records {s['records']:>4}  delivered "
-              f"{s['delivered']:>4}  lost {s['lost']:>3}  duplicated {s['duplicated']:>3}  field errors {s['field_errors']}")
-        for e in v.problems + v.field_errors[:40]:
+              f"{s['delivered']:>4}  lost {s['lost']:>3}  duplicated {s['duplicated']:>3}  field errors {s['field_errors']}"
+              + ("  (lost lines reported, not failed: a restart case checks duplicates)" if s['losses_tolerated'] and s['lost'] else ""))
+        for e in v.details + v.problems + v.field_errors[:40]:
             print(f"      {e}")
         if len(v.field_errors) > 40:
             print(f"      … {len(v.field_errors) - 40} more")

@@ -137,7 +137,7 @@ def rewrite_fluentd(text, ports):
         port = ports.get(index)
         if port is not None and stack and stack[-1] in ("match", "store", "server") and k in ("host", "port"):
             ind = line[: len(line) - len(line.lstrip())]
-            out.append(f"{ind}{k} {'127.0.0.1' if k == 'host' else port}")
+            out.append(f"{ind}{k} {'localhost' if k == 'host' else port}")
             continue
         out.append(line)
     return "\n".join(out) + "\n"

@@ -1,6 +1,7 @@
 """Runs a pod's containers as kubelet would: volumes as folders, the environment kubelet builds,
 the image's ENTRYPOINT/CMD under the container's command/args, the security context, and
 termination (SIGTERM, the grace period, SIGKILL). Containers are bubblewrap sandboxes."""
+import atexit
 import base64
 import hashlib
 import os
@@ -30,6 +31,17 @@ def expand(text, env):
             return "$"
         return env.get(m.group(1), m.group(0))
     return _VAR.sub(sub, text)
+
+
+_RUNNING = []
+
+
+@atexit.register
+def _kill_leftovers():
+    for c in _RUNNING:
+        if c.running():
+            c.signal(signal.SIGKILL)
+            c.proc.kill()
 
 
 def is_native_sidecar(c):
@@ -83,6 +95,7 @@ class Container:
         mode = "ab" if self.restarts else "wb"
         with open(self.stdout_path, mode) as out, open(self.stderr_path, mode) as err:
             self.proc = subprocess.Popen(argv, stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env)
+        _RUNNING.append(self)
 
     def wait(self, timeout):
         try:
@@ -231,7 +244,9 @@ class PodRun:
 
     def sandbox_argv(self, c, model, env):
         sc = c.get("securityContext") or {}
-        argv = ["bwrap", "--die-with-parent", "--unshare-ipc", "--unshare-uts", "--hostname", self.pod.name,
+        # No --die-with-parent: its signal is tied to the thread that started the sandbox, and a
+        # restart runs in a timer thread; containers still running at exit are killed instead.
+        argv = ["bwrap", "--unshare-ipc", "--unshare-uts", "--hostname", self.pod.name,
                 "--ro-bind", "/usr", "/usr"]
         for link in ("bin", "sbin", "lib", "lib64"):
             if os.path.islink("/" + link):

@@ -30,6 +30,7 @@ class Record:
     expect: dict = field(default_factory=dict)  # fields a parsed record must carry (text mode)
     together: bool = False  # lines must arrive in one record (tracebacks)
     base: str = ""        # file name before rotation
+    written_at: float = 0.0  # time.monotonic() of the write
 
 
 class Ledger:
@@ -81,7 +82,7 @@ class SessionWriter:
             data = data[:-1] + raw_suffix + b"\n"
         self._append(rel, data)
         self.ledger.records.append(Record(tokens, self.pod.name, rel, kind, expect or {}, together,
-                                          base=os.path.basename(rel)))
+                                          base=os.path.basename(rel), written_at=time.monotonic()))
 
     def python(self, rel, level, msg, source="worker.py:42"):
         self._record(rel, "python", lambda t: [f"{_ts()}\t{level} {source} -- {msg} {t[0]}"],
