@@ -23,7 +23,7 @@ def cell(spec, engine, binary):
         p = subprocess.run([sys.executable, os.path.join(HERE, "run_pods.py"), spec, "--engine", engine,
                             "--raylog-gen", binary, "--json", report.name], capture_output=True, text=True)
         if p.returncode == 77:
-            return "skipped: " + p.stdout.strip().removeprefix("skipped: ").split(" (")[0], None
+            return "skipped: " + p.stdout.strip().removeprefix("skipped: ").split(" (")[0].split(": agents")[0], None
         try:
             r = json.load(open(report.name))
         except (OSError, ValueError):
