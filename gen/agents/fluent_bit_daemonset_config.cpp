@@ -20,10 +20,6 @@ static std::string regexEscape(const std::string& text) {
   return out;
 }
 
-static void replaceAll(std::string& s, const std::string& from, const std::string& to) {
-  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
-}
-
 // The Ray pod's folder, "<namespace>_<cluster>_<node type>_<pod>_<group>" (kPodLogSubPath):
 // none of the first four can hold '_' (DNS names, head|worker), so the group, last, may.
 static std::string podFolderRegex(const std::string& hostPath) {
@@ -33,7 +29,10 @@ static std::string podFolderRegex(const std::string& hostPath) {
 }
 
 FluentBitConfig fluentBitDaemonSetConfig(const Spec& spec) {
-  FluentBitConfig c = fluentBitSidecarConfig(spec);
+  // The agent's environment describes the agent, not the Ray pods: the tag's parts name the pod
+  // (s3_key_format's $TAG[n]); local buffers go beside the offsets DB in the state folder.
+  const std::string tag = std::string(kRayLogTag) + ".*";
+  FluentBitConfig c = fluentBitAgentConfig(spec, {tag, kAgentStatePath, "$TAG[1]", "$TAG[2]", "$TAG[3]", true});
   section(c, "SERVICE")
       // The health endpoint the DaemonSet's probes call.
       ->set("HTTP_Server", "On")
@@ -49,24 +48,10 @@ FluentBitConfig fluentBitDaemonSetConfig(const Spec& spec) {
       .set("Tag_Regex", podFolderRegex(spec.daemonset.hostPath))
       .set("Path", rayLogPaths(spec.daemonset.hostPath + "/*/session_*/logs"))
       .set("DB", std::string(kAgentStatePath) + "/" + kTailDbFile);
-  for (FluentBitSection& s : c.sections) {
-    if (s.name == "FILTER" || s.name == "OUTPUT") s.set("Match", std::string(kRayLogTag) + ".*");
-    if (s.name != "OUTPUT") continue;
-    // The agent's environment describes the agent, not the Ray pods: where an output names the
-    // pod through it, use the tag's parts instead (s3_key_format: $TAG[n]).
-    for (auto& [key, value] : s.entries) {
-      replaceAll(value, "${RAYLOG_NAMESPACE}", "$TAG[1]");
-      replaceAll(value, "${RAYLOG_CLUSTER}", "$TAG[2]");
-      replaceAll(value, "${RAYLOG_POD}", "$TAG[3]");
-    }
-    if (s.get("Name") == "azure_blob") s.set("path", "ray");  // the blob is named by the tag
-  }
-  setOutputBufferDirs(c, kAgentStatePath);
-
   // The Ray pod's origin, from its folder name, right after the input, before any output.
   FluentBitSection filter{"FILTER", {}};
   filter.set("Name", "parser")
-      .set("Match", std::string(kRayLogTag) + ".*")
+      .set("Match", tag)
       .set("Key_Name", spec.agent.pathKey)
       .set("Parser", "ray_pod_log_path")
       .set("Reserve_Data", "On")

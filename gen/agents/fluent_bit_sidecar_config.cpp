@@ -15,21 +15,9 @@ const std::vector<std::pair<const char*, const char*>> kOriginFields = {
     {"ray_node_type", "RAYLOG_NODE_TYPE"}, {"ray_group", "RAYLOG_GROUP"}};
 
 const char* const kMaxLineSize = "1MB";
-const char* const kS3StoreDirLimit = "500M";
-
 std::string rayLogPaths(const std::string& logs) { return logs + "/*, " + logs + "/*/*"; }
 
-void setOutputBufferDirs(FluentBitConfig& config, const std::string& stateDir) {
-  for (FluentBitSection& s : config.sections)
-    if (s.name == "OUTPUT" && s.get("Name") == "s3")
-      // out_s3 buffers to store_dir (default /tmp/fluent-bit/s3, plugins/out_s3/s3.c) and exits
-      // at start when it cannot create it, as under a read-only root filesystem. Keep it on a
-      // volume the agent can write, beside the offsets DB, and bounded (store_dir_limit_size:
-      // beyond it new data is refused, so a long S3 outage cannot fill the node's disk).
-      s.set("store_dir", stateDir + "/fluent-bit-s3").set("store_dir_limit_size", kS3StoreDirLimit);
-}
-
-FluentBitConfig fluentBitSidecarConfig(const Spec& spec) {
+FluentBitConfig fluentBitAgentConfig(const Spec& spec, const OutputSite& site) {
   const AgentSpec& a = spec.agent;
   FluentBitConfig config;
   config.add("SERVICE")
@@ -63,7 +51,7 @@ FluentBitConfig fluentBitSidecarConfig(const Spec& spec) {
 
   // Fields from Ray's line formats; a line no parser matches keeps its raw "log" and is shipped.
   FluentBitSection& parse = config.add("FILTER");
-  parse.set("Name", "parser").set("Match", kRayLogTag).set("Key_Name", "log");
+  parse.set("Name", "parser").set("Match", site.match).set("Key_Name", "log");
   if (a.logFormat == "json") parse.append("Parser", "ray_json");
   else parse.append("Parser", "ray_python").append("Parser", "ray_cpp").append("Parser", "ray_serve");
   parse.set("Reserve_Data", "On");
@@ -71,17 +59,22 @@ FluentBitConfig fluentBitSidecarConfig(const Spec& spec) {
   if (spec.strategy == "sidecar") {
     // Where each record came from, from the agent's downward-API environment (pieces/).
     FluentBitSection& origin = config.add("FILTER");
-    origin.set("Name", "record_modifier").set("Match", kRayLogTag);
+    origin.set("Name", "record_modifier").set("Match", site.match);
     for (const auto& [field, var] : kOriginFields) origin.append("Record", std::string(field) + " ${" + var + "}");
   }
 
   for (const OutputSpec& output : spec.outputs) {
     const OutputBackend* backend = findOutputBackend(output.type);
     if (!backend) throw std::logic_error("no output backend for type " + output.type);
-    backend->addOutput(output, kRayLogTag, config);  // every output receives every record
+    backend->addOutput(output, site, config);  // every output receives every record
   }
-  setOutputBufferDirs(config, kRayLogMountPath);
   return config;
+}
+
+FluentBitConfig fluentBitSidecarConfig(const Spec& spec) {
+  // State beside the offsets DB on the shared log volume; the pod from the agent's environment.
+  return fluentBitAgentConfig(spec, {kRayLogTag, kRayLogMountPath, "${RAYLOG_NAMESPACE}", "${RAYLOG_CLUSTER}",
+                                     "${RAYLOG_POD}", false});
 }
 
 }  // namespace raylog

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "agents/fluent_bit_config.h"
+#include "agents/outputs/output_backend.h"
 #include "spec/spec.h"
 
 namespace raylog {
@@ -22,8 +23,8 @@ extern const char* const kMaxLineSize;
 // tail Path patterns for a session's logs folder and its sub-folders ("<logs>/*, <logs>/*/*").
 std::string rayLogPaths(const std::string& logs);
 
-// Puts the outputs' local buffers (s3's store_dir) under `stateDir`, a volume the agent writes.
-void setOutputBufferDirs(FluentBitConfig& config, const std::string& stateDir);
+// The configuration both strategies share (input, parsers, origin, outputs), placed at `site`.
+FluentBitConfig fluentBitAgentConfig(const Spec& spec, const OutputSite& site);
 
 FluentBitConfig fluentBitSidecarConfig(const Spec& spec);
 

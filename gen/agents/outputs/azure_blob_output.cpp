@@ -3,16 +3,17 @@
 
 namespace raylog {
 
-static void addAzureBlob(const OutputSpec& o, const std::string& match, FluentBitConfig& config) {
+static void addAzureBlob(const OutputSpec& o, const OutputSite& site, FluentBitConfig& config) {
   config.add("OUTPUT")
       .set("Name", "azure_blob")
-      .set("Match", match)
+      .set("Match", site.match)
       .set("account_name", o.str("account"))
       .set("shared_key", secretReference(o, "sharedKeySecret"))
       .set("container_name", o.str("container", "ray-logs"))
       .set("blob_type", "appendblob")
       .set("auto_create_container", "On")
-      .set("path", "ray/${RAYLOG_CLUSTER}/${RAYLOG_POD}")
+      // The blob is named by the tag under this path: per pod, whichever names it.
+      .set("path", site.tagNamesPod ? "ray" : "ray/" + site.clusterRef + "/" + site.podRef)
       .set("tls", "On");
 }
 

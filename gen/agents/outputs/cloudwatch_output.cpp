@@ -8,10 +8,10 @@
 
 namespace raylog {
 
-static void addCloudWatch(const OutputSpec& o, const std::string& match, FluentBitConfig& config) {
+static void addCloudWatch(const OutputSpec& o, const OutputSite& site, FluentBitConfig& config) {
   FluentBitSection& s = config.add("OUTPUT");
   s.set("Name", "cloudwatch_logs")
-      .set("Match", match)
+      .set("Match", site.match)
       .set("region", o.str("region"))
       .set("log_group_name", o.str("logGroup"))
       .set("log_stream_prefix", o.str("logStreamPrefix", "ray-"))

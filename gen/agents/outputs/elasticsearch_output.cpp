@@ -4,9 +4,9 @@
 
 namespace raylog {
 
-static void addSearch(const char* plugin, const OutputSpec& o, const std::string& match, FluentBitConfig& config) {
+static void addSearch(const char* plugin, const OutputSpec& o, const OutputSite& site, FluentBitConfig& config) {
   FluentBitSection& s = config.add("OUTPUT");
-  s.set("Name", plugin).set("Match", match);
+  s.set("Name", plugin).set("Match", site.match);
   setUpstream(s, o, 9200);
   if (o.has("index")) {
     s.set("Index", o.str("index"));
@@ -18,8 +18,8 @@ static void addSearch(const char* plugin, const OutputSpec& o, const std::string
   if (o.has("passwordSecret")) s.set("HTTP_Passwd", secretReference(o, "passwordSecret"));
 }
 
-static void addEs(const OutputSpec& o, const std::string& m, FluentBitConfig& c) { addSearch("es", o, m, c); }
-static void addOs(const OutputSpec& o, const std::string& m, FluentBitConfig& c) { addSearch("opensearch", o, m, c); }
+static void addEs(const OutputSpec& o, const OutputSite& w, FluentBitConfig& c) { addSearch("es", o, w, c); }
+static void addOs(const OutputSpec& o, const OutputSite& w, FluentBitConfig& c) { addSearch("opensearch", o, w, c); }
 
 // fluent-plugin-elasticsearch, which the fluentd-kubernetes-daemonset elasticsearch images ship.
 static void addFluentdEs(const OutputSpec& o, int64_t flushSeconds, FluentdDirective& out) {

@@ -3,9 +3,9 @@
 
 namespace raylog {
 
-static void addForward(const OutputSpec& o, const std::string& match, FluentBitConfig& config) {
+static void addForward(const OutputSpec& o, const OutputSite& site, FluentBitConfig& config) {
   FluentBitSection& s = config.add("OUTPUT");
-  s.set("Name", "forward").set("Match", match);
+  s.set("Name", "forward").set("Match", site.match);
   setUpstream(s, o, 24224);
   // Fluent Bit >= 5.0.5 defaults this to true and then sends [[time, metadata], record] entries,
   // which Fluentd's in_forward rejects; 3.2.10 has the option with false as default

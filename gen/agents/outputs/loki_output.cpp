@@ -6,9 +6,9 @@
 
 namespace raylog {
 
-static void addLoki(const OutputSpec& o, const std::string& match, FluentBitConfig& config) {
+static void addLoki(const OutputSpec& o, const OutputSite& site, FluentBitConfig& config) {
   FluentBitSection& s = config.add("OUTPUT");
-  s.set("Name", "loki").set("Match", match);
+  s.set("Name", "loki").set("Match", site.match);
   setUpstream(s, o, 3100);
   std::string labels = "job=ray, ray_cluster=$ray_cluster, namespace=$namespace, "
                        "ray_node_type=$ray_node_type, ray_group=$ray_group";

@@ -11,12 +11,21 @@
 
 namespace raylog {
 
+// Where an output runs. The sidecar names the Ray pod from its downward-API environment; a node
+// agent, whose environment describes itself, from its tag (ray.<namespace>.<cluster>.<pod>).
+struct OutputSite {
+  std::string match;     // the tag pattern of Ray's records
+  std::string stateDir;  // a folder the agent writes that outlives its restarts (local buffers)
+  std::string namespaceRef, clusterRef, podRef;  // how a config value names the record's Ray pod
+  bool tagNamesPod = false;                      // the tag alone tells the pod apart
+};
+
 struct OutputBackend {
   std::string type;                       // spec outputs[].type
   std::vector<std::string> keys;          // spec keys it takes (besides type)
   std::vector<std::string> requiredKeys;  // of those, the ones without a default
-  // Adds the [OUTPUT] section(s) for `output`, receiving records tagged by `match`.
-  void (*addOutput)(const OutputSpec& output, const std::string& match, FluentBitConfig& config);
+  // Adds the [OUTPUT] section(s) for `output` at `site`.
+  void (*addOutput)(const OutputSpec& output, const OutputSite& site, FluentBitConfig& config);
   // Fills a Fluentd output directive (<match> or a <store> of copy) for `output`, flushing every
   // `flushSeconds`; nullptr when the Fluentd agent does not support this backend.
   void (*addFluentdOutput)(const OutputSpec& output, int64_t flushSeconds, FluentdDirective& out) = nullptr;

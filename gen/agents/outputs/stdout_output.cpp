@@ -4,8 +4,8 @@
 
 namespace raylog {
 
-static void addStdout(const OutputSpec& o, const std::string& match, FluentBitConfig& config) {
-  config.add("OUTPUT").set("Name", "stdout").set("Match", match).set("Format", o.str("format", "json_lines"));
+static void addStdout(const OutputSpec& o, const OutputSite& site, FluentBitConfig& config) {
+  config.add("OUTPUT").set("Name", "stdout").set("Match", site.match).set("Format", o.str("format", "json_lines"));
 }
 
 static void addFluentdStdout(const OutputSpec& o, int64_t /*flushSeconds*/, FluentdDirective& out) {
