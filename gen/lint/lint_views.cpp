@@ -1,7 +1,6 @@
 #include "lint/lint_views.h"
 
 #include <algorithm>
-#include <cctype>
 
 #include "pieces/logging_names.h"
 

@@ -27,24 +27,16 @@ class TailPathOutsideMount : public Rule {
       if (!logMount || !logMount["mountPath"]) continue;  // RL102's business
       std::string base = logMount["mountPath"].Scalar();
       if (base.size() > 1 && base.back() == '/') base.pop_back();
-      for (const YAML::Node& m : a.container["volumeMounts"]) {
-        const YAML::Node vol = m["name"] ? p.ref.tmpl.findVolume(m["name"].Scalar()) : YAML::Node(YAML::NodeType::Undefined);
-        if (!vol || !vol["configMap"] || !vol["configMap"]["name"]) continue;
-        auto cm = p.configMaps.find(p.ns + "/" + vol["configMap"]["name"].Scalar());
-        if (cm == p.configMaps.end()) continue;
-        for (const auto& [key, value] : cm->second.data) {
-          ParsedFluentBitConfig parsed = readFluentBitConfig(value.text);
-          for (size_t i : sectionsOf(parsed.config, "INPUT", "tail")) {
-            // Path may be a comma-separated list (in_tail's CLIST): each pattern must be inside.
-            for (const std::string& path : pathPatterns(parsed.config.sections[i].get("Path"))) {
-              if (path.rfind(base + "/", 0) == 0) continue;
-              r.atLocation(kInfo, valueLineLocation(cm->second.file, value.keyMark, value.valueMark, lineOf(parsed, i, "Path")),
-                           "tail Path " + path + " (ConfigMap " + vol["configMap"]["name"].Scalar() + ", key " + key +
-                               ") is outside " + base + ", where agent '" + nameOf(a.container) +
-                               "' mounts Ray's logs");
-            }
+      for (const AgentConfigValue& v : agentConfigValues(p, a)) {
+        ParsedFluentBitConfig parsed = readFluentBitConfig(v.value->text);
+        for (size_t i : sectionsOf(parsed.config, "INPUT", "tail"))
+          // Path may be a comma-separated list (in_tail's CLIST): each pattern must be inside.
+          for (const std::string& path : pathPatterns(parsed.config.sections[i].get("Path"))) {
+            if (path.rfind(base + "/", 0) == 0) continue;
+            r.atLocation(kInfo, v.lineLocation(lineOf(parsed, i, "Path")),
+                         "tail Path " + path + " (ConfigMap " + v.configMap + ", key " + v.key + ") is outside " + base +
+                             ", where agent '" + nameOf(a.container) + "' mounts Ray's logs");
           }
-        }
       }
     }
   }
