@@ -20,7 +20,7 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 SKIP = 77
 try:
-    import msgpack  # noqa: F401
+    import msgpack  # noqa: F401  (only that it is there: the stand-ins need it)
     import yaml
 except ImportError as e:
     print(f"skipped: {e.name} is not installed (Debian: python3-yaml python3-msgpack)")

@@ -118,7 +118,6 @@ def check_backend(name, deliveries, ledger, pods_by_name, text_mode, identity_ru
 # --- where the README says each backend keeps a pod's records ---------------------------------
 def identity_rule(kind, settings):
     if kind == "cloudwatch":
-        prefix = settings.get("log_stream_prefix") or ""
         def rule(meta, want):
             stream = meta.get("stream", "")
             return None if stream.endswith(want["pod"]) else f"CloudWatch stream {stream!r} is not the pod's ({want['pod']})"
@@ -132,13 +131,11 @@ def identity_rule(kind, settings):
         return rule
     if kind == "s3":
         fmt = settings.get("s3_key_format", "")
-        if "RAYLOG_POD" not in fmt and "$TAG" not in fmt:
-            return None
+        if "RAYLOG_POD" not in fmt and "$TAG[" not in fmt:
+            return None  # a user's key format that does not name the pod (e.g. $TAG alone)
         def rule(meta, want):
             key = meta.get("key", "")
-            if "RAYLOG_POD" in fmt or "$TAG[" in fmt:
-                return None if f"/{want['pod']}/" in key else f"S3 key {key!r} does not name the pod {want['pod']}"
-            return None
+            return None if f"/{want['pod']}/" in key else f"S3 key {key!r} does not name the pod {want['pod']}"
         return rule
     if kind == "azure_blob":
         def rule(meta, want):

@@ -51,7 +51,7 @@ def fluent_bit_outputs(text):
 
 def rewrite_fluent_bit(text, ports):
     """`ports[i]` is the stand-in port of output i. Returns the config pointed at 127.0.0.1."""
-    out_lines, index, name, section = [], -1, None, None
+    out_lines, index, section = [], -1, None
     pending = []
 
     def flush():
@@ -94,33 +94,9 @@ def rewrite_fluent_bit(text, ports):
 _DIRECTIVE = re.compile(r"^\s*<(/?)([\w]+)\s*([^>]*)>\s*$")
 
 
-def fluentd_outputs(text):
-    """Outputs of a Fluentd config: each <match> or <store> with an @type, in order."""
-    outs, stack = [], []
-    for line in text.splitlines():
-        m = _DIRECTIVE.match(line)
-        if m:
-            if m.group(1):
-                stack.pop()
-            else:
-                stack.append({"directive": m.group(2), "params": {}})
-                if m.group(2) in ("match", "store"):
-                    outs.append(stack[-1])
-            continue
-        if stack:
-            k, _, v = line.strip().partition(" ")
-            stack[-1]["params"].setdefault(k, v.strip())
-    result = []
-    for d in outs:
-        t = d["params"].get("@type")
-        if t in FLUENTD_KINDS:
-            tls = d["params"].get("scheme") == "https" or d["params"].get("transport") == "tls"
-            result.append(Output(FLUENTD_KINDS[t], len(result), tls, d["params"]))
-    return result
-
-
-def rewrite_fluentd(text, ports):
-    out, stack, index = [], [], -1
+def _walk_fluentd(text):
+    """(line, names of the directives open after it, whether it opens or closes one)."""
+    stack = []
     for line in text.splitlines():
         m = _DIRECTIVE.match(line)
         if m:
@@ -128,14 +104,39 @@ def rewrite_fluentd(text, ports):
                 stack.pop()
             else:
                 stack.append(m.group(2))
-            out.append(line)
-            continue
-        s = line.strip()
-        k, _, v = s.partition(" ")
-        if k == "@type" and stack and stack[-1] in ("match", "store") and v.strip() in FLUENTD_KINDS:
+        yield line, stack, bool(m)
+
+
+def fluentd_outputs(text):
+    """Outputs of a Fluentd config: each <match> or <store> with an @type, in order."""
+    outs, params = [], []  # params: one dict per open directive
+    for line, stack, directive in _walk_fluentd(text):
+        if directive:
+            del params[len(stack):]
+            if len(params) < len(stack):
+                params.append({})
+                if stack[-1] in ("match", "store"):
+                    outs.append(params[-1])
+        elif params:
+            k, _, v = line.strip().partition(" ")
+            params[-1].setdefault(k, v.strip())
+    result = []
+    for p in outs:
+        t = p.get("@type")
+        if t in FLUENTD_KINDS:
+            tls = p.get("scheme") == "https" or p.get("transport") == "tls"
+            result.append(Output(FLUENTD_KINDS[t], len(result), tls, p))
+    return result
+
+
+def rewrite_fluentd(text, ports):
+    out, index = [], -1
+    for line, stack, directive in _walk_fluentd(text):
+        k, _, v = line.strip().partition(" ")
+        if not directive and k == "@type" and stack and stack[-1] in ("match", "store") and v.strip() in FLUENTD_KINDS:
             index += 1
         port = ports.get(index)
-        if port is not None and stack and stack[-1] in ("match", "store", "server") and k in ("host", "port"):
+        if not directive and port is not None and stack and stack[-1] in ("match", "store", "server") and k in ("host", "port"):
             ind = line[: len(line) - len(line.lstrip())]
             out.append(f"{ind}{k} {'localhost' if k == 'host' else port}")
             continue

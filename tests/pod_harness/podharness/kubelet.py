@@ -8,9 +8,8 @@ import os
 import re
 import signal
 import subprocess
-import time
 
-from .engines import image_model, is_ray_image
+from .engines import image_model
 
 # Files of the host's /etc a container image has too (name resolution, the loader's cache).
 ETC_FILES = ["hosts", "passwd", "group", "nsswitch.conf", "localtime", "ld.so.cache", "host.conf", "resolv.conf"]
@@ -91,10 +90,10 @@ class Container:
     def running(self):
         return self.proc is not None and self.proc.poll() is None
 
-    def start(self, argv, env):
+    def start(self, argv):
         mode = "ab" if self.restarts else "wb"
         with open(self.stdout_path, mode) as out, open(self.stderr_path, mode) as err:
-            self.proc = subprocess.Popen(argv, stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env)
+            self.proc = subprocess.Popen(argv, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
         _RUNNING.append(self)
 
     def wait(self, timeout):
@@ -308,5 +307,5 @@ class PodRun:
         sandbox = self.sandbox_argv(c, model, own) + ["--clearenv"]
         for k, v in env.items():
             sandbox += ["--setenv", k, v]
-        container.start(sandbox + ["--"] + argv, None)
+        container.start(sandbox + ["--"] + argv)
         return container

@@ -124,7 +124,7 @@ class SessionWriter:
     def bare_traceback(self, rel):
         """A worker's stderr: Python prints the traceback without any timestamp."""
         def lines(t):
-            return [f"Traceback (most recent call last):",
+            return ["Traceback (most recent call last):",
                     f"  File \"/app/job.py\", line 3, in <module> {t[1]}",
                     f"    main() {t[2]}",
                     f"  File \"/app/job.py\", line 9, in main {t[3]}",

@@ -3,8 +3,6 @@ real engine, Ray stand-ins writing sessions, backends standing in on 127.0.0.1, 
 import json
 import os
 import re
-import shutil
-import signal
 import tempfile
 import threading
 import time
@@ -102,17 +100,13 @@ class Harness:
             self.config_maps[(ns, name)][f] = rewrite(text, ports)
 
     # --- pods ---------------------------------------------------------------------------------
-    def _runnable(self, run, c):
-        model, why = run.runnable(c)
-        return model, why
-
     def start_pod(self, pod):
         run = PodRun(pod, self.node, self.config_maps, self.workdir, self.fluent_bit, self.fluentd,
                      self.ca_bundle, cloud_env=AWS_ENV)
         logs = os.path.join(run.dir, "logs")
         run.agents, run.sidecars, run.ray_container = [], [], None
         for c in pod.spec.get("initContainers") or []:
-            model, why = self._runnable(run, c)
+            model, why = run.runnable(c)
             if is_native_sidecar(c):
                 if model:
                     run.sidecars.append(run.launch(Container(run, c, logs), model))
@@ -128,7 +122,7 @@ class Harness:
             if is_ray_image(c.get("image", "")) and pod.kind == "ray":
                 run.ray_container = c
                 continue
-            model, why = self._runnable(run, c)
+            model, why = run.runnable(c)
             if model:
                 run.agents.append(run.launch(Container(run, c, logs), model))
             else:
