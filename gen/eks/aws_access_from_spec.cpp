@@ -1,6 +1,6 @@
 #include "eks/aws_access_from_spec.h"
 
-#include "render/daemonset_objects.h"
+#include "agents/fluent_bit/fluent_bit_daemonset_objects.h"
 
 namespace raylog {
 

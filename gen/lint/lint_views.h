@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "agents/fluent_bit_reader.h"
+#include "agents/fluent_bit/fluent_bit_reader.h"
 #include "k8s/ray_object.h"
 #include "lint/finding.h"
 

@@ -2,6 +2,14 @@
 
 namespace raylog {
 
+const char* const kRayLogTag = "ray";
+
+const std::vector<std::pair<const char*, const char*>> kOriginFields = {
+    {"ray_cluster", "RAYLOG_CLUSTER"}, {"namespace", "RAYLOG_NAMESPACE"}, {"pod", "RAYLOG_POD"},
+    {"ray_node_type", "RAYLOG_NODE_TYPE"}, {"ray_group", "RAYLOG_GROUP"}};
+
+std::string rayLogPaths(const std::string& logs) { return logs + "/*, " + logs + "/*/*"; }
+
 std::string fluentBitConfigMapName(const std::string& specName) { return specName + "-fluent-bit"; }
 std::string fluentdConfigMapName(const std::string& specName) { return specName + "-fluentd"; }
 

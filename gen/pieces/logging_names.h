@@ -1,6 +1,8 @@
 #pragma once
 // Names and paths of the logging pieces; lint checks manifests against the same constants.
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace raylog {
 
@@ -23,6 +25,17 @@ inline constexpr const char* kManagedByLabel = "app.kubernetes.io/managed-by";
 inline constexpr const char* kManagedByValue = "raylog-gen";
 // Pod-template annotation naming the agent raylog-gen added; marks its pieces as its own.
 inline constexpr const char* kLoggingAnnotation = "raylog.dev/logging";
+
+// The tag every agent gives Ray's records; outputs match it.
+extern const char* const kRayLogTag;
+
+// Record fields every agent adds to every record, and the agent environment variables (set from
+// the pod by the downward API) they come from.
+extern const std::vector<std::pair<const char*, const char*>> kOriginFields;
+
+// Tail patterns for a session's logs folder and its sub-folders ("<logs>/*, <logs>/*/*"): a glob
+// does not descend, so each level is a pattern of its own.
+std::string rayLogPaths(const std::string& logs);
 
 std::string fluentBitConfigMapName(const std::string& specName);
 std::string fluentdConfigMapName(const std::string& specName);

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
-#include "agents/fluentd_sidecar_config.h"
+#include "agents/fluentd/fluentd_sidecar_config.h"
 #include "agents/outputs/output_backend.h"
-#include "agents/ray_parsers.h"
-#include "pieces/collector_pieces.h"
+#include "agents/fluent_bit/fluent_bit_parsers.h"
+#include "agents/history_collector/collector_pieces.h"
 #include "pieces/env_vars.h"
 #include "pieces/daemonset_pieces.h"
 #include "pieces/logging_names.h"

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <boost/filesystem.hpp>
 
-#include "agents/fluent_bit_value.h"
-#include "agents/fluentd_value.h"
+#include "agents/fluent_bit/fluent_bit_value.h"
+#include "agents/fluentd/fluentd_value.h"
 #include "agents/outputs/output_backend.h"
 #include "util/edit_distance.h"
 #include "yaml/json_to_yaml.h"

@@ -15,7 +15,7 @@
 #include <sstream>
 #include <thread>
 
-#include "agents/fluentd_sidecar_config.h"
+#include "agents/fluentd/fluentd_sidecar_config.h"
 #include "spec/spec_loader.h"
 #include "util/diagnostic.h"
 

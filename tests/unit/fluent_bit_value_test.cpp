@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "agents/fluent_bit_config.h"
-#include "agents/fluent_bit_value.h"
+#include "agents/fluent_bit/fluent_bit_config.h"
+#include "agents/fluent_bit/fluent_bit_value.h"
 
 using namespace raylog;
 

@@ -6,13 +6,15 @@
 #include <fstream>
 #include <regex>
 
-#include "agents/fluent_bit_sidecar_config.h"
-#include "agents/fluentd_reader.h"
-#include "agents/fluentd_sidecar_config.h"
-#include "agents/fluentd_value.h"
+#include "agents/fluent_bit/fluent_bit_sidecar_config.h"
+#include "agents/fluentd/fluentd_reader.h"
+#include "agents/fluentd/fluentd_sidecar_config.h"
+#include "agents/fluentd/fluentd_value.h"
 #include "agents/outputs/output_backend.h"
-#include "agents/ray_parsers.h"
+#include "agents/fluent_bit/fluent_bit_parsers.h"
+#include "ray/ray_log_formats.h"
 #include "lint/linter.h"
+#include "pieces/logging_names.h"
 #include "render/render.h"
 #include "spec/spec_loader.h"
 #include "test_helpers.h"

@@ -2,8 +2,8 @@
 #include <catch2/catch.hpp>
 #include <regex>
 
-#include "agents/fluent_bit_reader.h"
-#include "agents/fluent_bit_sidecar_config.h"
+#include "agents/fluent_bit/fluent_bit_reader.h"
+#include "agents/fluent_bit/fluent_bit_sidecar_config.h"
 #include "agents/outputs/output_backend.h"
 #include "render/render.h"
 #include "spec/spec_loader.h"

@@ -6,8 +6,9 @@
 #include <regex>
 #include <set>
 
-#include "agents/fluent_bit_reader.h"
-#include "agents/ray_parsers.h"
+#include "agents/fluent_bit/fluent_bit_reader.h"
+#include "agents/fluent_bit/fluent_bit_parsers.h"
+#include "ray/ray_log_formats.h"
 
 using namespace raylog;
 

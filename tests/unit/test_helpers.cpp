@@ -5,7 +5,7 @@
 #include <catch2/catch.hpp>
 #include <set>
 
-#include "agents/fluentd_sidecar_config.h"
+#include "agents/fluentd/fluentd_sidecar_config.h"
 #include "k8s/ray_object.h"
 #include "pieces/daemonset_pieces.h"
 #include "pieces/logging_names.h"

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "agents/fluent_bit_config.h"
-#include "agents/fluentd_config.h"
+#include "agents/fluent_bit/fluent_bit_config.h"
+#include "agents/fluentd/fluentd_config.h"
 #include "spec/spec.h"
 
 namespace raylog {

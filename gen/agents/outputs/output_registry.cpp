@@ -2,7 +2,7 @@
 
 #include "agents/outputs/output_backend.h"
 
-#include "agents/fluentd_value.h"
+#include "agents/fluentd/fluentd_value.h"
 
 namespace raylog {
 

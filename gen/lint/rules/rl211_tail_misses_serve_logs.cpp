@@ -1,5 +1,5 @@
 // RL211: on a RayService, the agent's tail does not read logs/serve/.
-#include "agents/fluentd_reader.h"
+#include "agents/fluentd/fluentd_reader.h"
 #include "lint/config_helpers.h"
 #include "lint/rule.h"
 

@@ -1,10 +1,10 @@
-#include "agents/fluent_bit_config.h"
+#include "agents/fluent_bit/fluent_bit_config.h"
 
 #include <algorithm>
 #include <cctype>
 #include <stdexcept>
 
-#include "agents/fluent_bit_value.h"
+#include "agents/fluent_bit/fluent_bit_value.h"
 
 namespace raylog {
 

@@ -1,6 +1,6 @@
-#include "render/daemonset_objects.h"
+#include "agents/fluent_bit/fluent_bit_daemonset_objects.h"
 
-#include "agents/fluent_bit_daemonset_config.h"
+#include "agents/fluent_bit/fluent_bit_daemonset_config.h"
 #include "agents/outputs/output_backend.h"
 #include "pieces/env_vars.h"
 #include "pieces/logging_names.h"

@@ -1,4 +1,4 @@
-#include "agents/fluent_bit_reader.h"
+#include "agents/fluent_bit/fluent_bit_reader.h"
 
 #include <sstream>
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "agents/fluent_bit_config.h"
+#include "agents/fluent_bit/fluent_bit_config.h"
 
 namespace raylog {
 

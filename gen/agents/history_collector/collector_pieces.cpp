@@ -1,4 +1,4 @@
-#include "pieces/collector_pieces.h"
+#include "agents/history_collector/collector_pieces.h"
 
 #include <sstream>
 

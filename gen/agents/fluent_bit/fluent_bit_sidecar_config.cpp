@@ -1,21 +1,14 @@
-#include "agents/fluent_bit_sidecar_config.h"
+#include "agents/fluent_bit/fluent_bit_sidecar_config.h"
 
 #include <stdexcept>
 
 #include "agents/outputs/output_backend.h"
-#include "agents/ray_parsers.h"
+#include "agents/fluent_bit/fluent_bit_parsers.h"
 #include "pieces/logging_names.h"
 
 namespace raylog {
 
-const char* const kRayLogTag = "ray";
-
-const std::vector<std::pair<const char*, const char*>> kOriginFields = {
-    {"ray_cluster", "RAYLOG_CLUSTER"}, {"namespace", "RAYLOG_NAMESPACE"}, {"pod", "RAYLOG_POD"},
-    {"ray_node_type", "RAYLOG_NODE_TYPE"}, {"ray_group", "RAYLOG_GROUP"}};
-
 const char* const kMaxLineSize = "1MB";
-std::string rayLogPaths(const std::string& logs) { return logs + "/*, " + logs + "/*/*"; }
 
 FluentBitConfig fluentBitAgentConfig(const Spec& spec, const OutputSite& site) {
   const AgentSpec& a = spec.agent;

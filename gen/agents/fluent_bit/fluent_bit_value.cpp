@@ -1,4 +1,4 @@
-#include "agents/fluent_bit_value.h"
+#include "agents/fluent_bit/fluent_bit_value.h"
 
 #include <regex>
 

@@ -1,4 +1,4 @@
-#include "render/collector_rbac.h"
+#include "agents/history_collector/collector_rbac.h"
 
 #include "render/plain_cluster.h"
 #include "yaml/yaml_build.h"

@@ -4,7 +4,7 @@
 // fields as the Fluent Bit sidecar, and send them to the spec's outputs.
 #include <string>
 
-#include "agents/fluentd_config.h"
+#include "agents/fluentd/fluentd_config.h"
 #include "spec/spec.h"
 
 namespace raylog {

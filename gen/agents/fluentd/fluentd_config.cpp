@@ -1,9 +1,9 @@
-#include "agents/fluentd_config.h"
+#include "agents/fluentd/fluentd_config.h"
 
 #include <regex>
 #include <stdexcept>
 
-#include "agents/fluentd_value.h"
+#include "agents/fluentd/fluentd_value.h"
 
 namespace raylog {
 

@@ -1,4 +1,4 @@
-#include "agents/ray_parsers.h"
+#include "ray/ray_log_formats.h"
 
 #include <string>
 
@@ -35,38 +35,7 @@ const char* const kRayServeRegex = kRayServeRegexText.c_str();
 const char* const kRecordStartRegex = kRecordStartRegexText.c_str();
 const char* const kRecordFirstLineRegex = kRecordFirstLineRegexText.c_str();
 
-static FluentBitSection& timedParser(FluentBitConfig& p, const char* name, const char* regex) {
-  return p.add("PARSER")
-      .set("Name", name)
-      .set("Format", "regex")
-      .set("Regex", regex)
-      .set("Time_Key", "time")
-      .set("Time_Format", "%Y-%m-%d %H:%M:%S,%L")
-      .set("Time_Keep", "On");
-}
-
-FluentBitConfig rayParsers() {
-  FluentBitConfig p;
-  timedParser(p, "ray_python", kRayPythonRegex);
-  timedParser(p, "ray_cpp", kRayCppRegex);
-  timedParser(p, "ray_serve", kRayServeRegex);
-  p.add("PARSER").set("Name", "ray_json").set("Format", "json");
-  // A record runs from a line that opens one to the next such line, so tracebacks stay with the
-  // ERROR line above them. A worker's stderr has no timestamps: there a traceback opens a record
-  // of its own that takes its indented lines and the exception line. Key_Content makes Fluent
-  // Bit keep the joined text in "log" without the trailing newline it otherwise appends
-  // (src/multiline/flb_ml.c breakline_prepare).
-  p.add("MULTILINE_PARSER")
-      .set("Name", "ray_python_multiline")
-      .set("Type", "regex")
-      .set("Flush_Timeout", "1000")
-      .set("Key_Content", "log")
-      .append("Rule", "\"start_state\" \"/" + kRecordStartRegexText + "/\" \"cont\"")
-      .append("Rule", "\"start_state\" \"/^" + kTraceback + "/\" \"traceback\"")
-      .append("Rule", "\"cont\" \"/^(?!" + kStart + ")/\" \"cont\"")
-      .append("Rule", "\"traceback\" \"/^(?:\\s|$|During handling|The above exception|" + kTraceback +
-                          "|[A-Za-z_][\\w.]*(?:Error|Exception|Exit|Interrupt|Warning|Failure)\\b)/\" \"traceback\"");
-  return p;
-}
+const char* const kRecordOpener = kStart.c_str();
+const char* const kTracebackHeader = kTraceback.c_str();
 
 }  // namespace raylog

@@ -1,11 +1,10 @@
-#include "agents/fluentd_sidecar_config.h"
+#include "agents/fluentd/fluentd_sidecar_config.h"
 
 #include <stdexcept>
 
-#include "agents/fluent_bit_sidecar_config.h"
-#include "agents/fluentd_value.h"
+#include "agents/fluentd/fluentd_value.h"
 #include "agents/outputs/output_backend.h"
-#include "agents/ray_parsers.h"
+#include "ray/ray_log_formats.h"
 #include "pieces/logging_names.h"
 
 namespace raylog {

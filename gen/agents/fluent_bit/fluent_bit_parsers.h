@@ -1,5 +1,6 @@
 #pragma once
-// Parsers for Ray's log lines (DOMAIN §1), written to the agent's parsers file:
+// Fluent Bit parsers for Ray's log lines (their regexes: ray/ray_log_formats.h), written to the
+// agent's parsers file:
 // - ray_python: "2024-01-24 19:42:05,087 INFO dashboard.py:95 -- message" (tab or space after the time)
 // - ray_cpp:    "[2024-01-24 19:42:02,978 I 1829336 1829336] grpc_server.cc:103: message", with
 //               the "(component)" prefix RAY_LOG_TO_STDERR adds
@@ -12,7 +13,7 @@
 // Each extracts time, level, source (file:line) and message; a line no parser matches is kept.
 #include <string>
 
-#include "agents/fluent_bit_config.h"
+#include "agents/fluent_bit/fluent_bit_config.h"
 #include "spec/spec.h"
 
 namespace raylog {
@@ -23,11 +24,5 @@ inline constexpr const char* kParsersPath = "/fluent-bit/etc/raylog-parsers.conf
 // The [PARSER] and [MULTILINE_PARSER] sections.
 FluentBitConfig rayParsers();
 
-// The regexes, for tests (Onigmo syntax; std::regex-compatible once (?<name> is dropped).
-extern const char* const kRayPythonRegex;
-extern const char* const kRayCppRegex;
-extern const char* const kRayServeRegex;
-extern const char* const kRecordStartRegex;       // a timestamped line (Python, C++, Serve)
-extern const char* const kRecordFirstLineRegex;   // that, or a traceback's first line (Fluentd's format_firstline)
 
 }  // namespace raylog

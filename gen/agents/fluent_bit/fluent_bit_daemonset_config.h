@@ -4,8 +4,8 @@
 // the host path instead of one pod's /tmp/ray, with namespace and pod taken from the path.
 #include <string>
 
-#include "agents/fluent_bit_config.h"
-#include "agents/ray_parsers.h"
+#include "agents/fluent_bit/fluent_bit_config.h"
+#include "agents/fluent_bit/fluent_bit_parsers.h"
 #include "spec/spec.h"
 
 namespace raylog {

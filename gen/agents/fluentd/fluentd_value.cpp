@@ -1,4 +1,4 @@
-#include "agents/fluentd_value.h"
+#include "agents/fluentd/fluentd_value.h"
 
 #include <regex>
 #include <stdexcept>

@@ -1,4 +1,4 @@
-#include "agents/fluentd_reader.h"
+#include "agents/fluentd/fluentd_reader.h"
 
 #include <sstream>
 

@@ -1,0 +1,43 @@
+#include "agents/fluent_bit/fluent_bit_parsers.h"
+
+#include <string>
+
+#include "ray/ray_log_formats.h"
+
+namespace raylog {
+
+static FluentBitSection& timedParser(FluentBitConfig& p, const char* name, const char* regex) {
+  return p.add("PARSER")
+      .set("Name", name)
+      .set("Format", "regex")
+      .set("Regex", regex)
+      .set("Time_Key", "time")
+      .set("Time_Format", "%Y-%m-%d %H:%M:%S,%L")
+      .set("Time_Keep", "On");
+}
+
+FluentBitConfig rayParsers() {
+  FluentBitConfig p;
+  timedParser(p, "ray_python", kRayPythonRegex);
+  timedParser(p, "ray_cpp", kRayCppRegex);
+  timedParser(p, "ray_serve", kRayServeRegex);
+  p.add("PARSER").set("Name", "ray_json").set("Format", "json");
+  // A record runs from a line that opens one to the next such line, so tracebacks stay with the
+  // ERROR line above them. A worker's stderr has no timestamps: there a traceback opens a record
+  // of its own that takes its indented lines and the exception line. Key_Content makes Fluent
+  // Bit keep the joined text in "log" without the trailing newline it otherwise appends
+  // (src/multiline/flb_ml.c breakline_prepare).
+  p.add("MULTILINE_PARSER")
+      .set("Name", "ray_python_multiline")
+      .set("Type", "regex")
+      .set("Flush_Timeout", "1000")
+      .set("Key_Content", "log")
+      .append("Rule", std::string("\"start_state\" \"/") + kRecordStartRegex + "/\" \"cont\"")
+      .append("Rule", std::string("\"start_state\" \"/^") + kTracebackHeader + "/\" \"traceback\"")
+      .append("Rule", std::string("\"cont\" \"/^(?!") + kRecordOpener + ")/\" \"cont\"")
+      .append("Rule", "\"traceback\" \"/^(?:\\s|$|During handling|The above exception|" + std::string(kTracebackHeader) +
+                          "|[A-Za-z_][\\w.]*(?:Error|Exception|Exit|Interrupt|Warning|Failure)\\b)/\" \"traceback\"");
+  return p;
+}
+
+}  // namespace raylog
