@@ -1,6 +1,6 @@
 #include "eks/aws_access_from_spec.h"
 
-#include "agents/fluent_bit/fluent_bit_daemonset_objects.h"
+#include "render/render.h"
 
 namespace raylog {
 

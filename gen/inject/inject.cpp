@@ -6,7 +6,6 @@
 #include "k8s/ray_object.h"
 #include "pieces/logging_names.h"
 #include "pieces/logging_pieces.h"
-#include "agents/fluent_bit/fluent_bit_daemonset_objects.h"
 #include "render/render.h"
 #include "util/diagnostic.h"
 #include "yaml/source_file.h"

@@ -13,26 +13,19 @@ static std::string scalar(const YAML::Node& n, const char* key) {
   return v && v.IsScalar() ? v.Scalar() : "";
 }
 
-static bool isAgent(const YAML::Node& c, AgentKind& kind) {
-  const std::string name = scalar(c, "name"), image = scalar(c, "image");
-  const YAML::Node command = c["command"];
-  const std::string cmd0 = command && command.IsSequence() && command.size() > 0 && command[0].IsScalar()
-                               ? command[0].Scalar() : "";
-  if (contains(image, "fluent-bit") || contains(image, "fluentbit") || contains(name, "fluent-bit") ||
-      contains(name, "fluentbit")) {
-    kind = AgentKind::FluentBit;
-  } else if (contains(image, "fluentd") || contains(name, "fluentd")) {
-    kind = AgentKind::Fluentd;
-  } else if (name == kCollectorContainer || cmd0 == "collector" || contains(image, "historyserver") ||
-             contains(image, "/collector") || image.rfind("collector:", 0) == 0) {
-    kind = AgentKind::Collector;
-  } else if (contains(image, "vector") || contains(image, "filebeat") || contains(image, "promtail") ||
-             contains(image, "otel") || contains(image, "opentelemetry")) {
-    kind = AgentKind::OtherFileAgent;
-  } else {
-    return false;
+// raylog-gen's own agents know themselves (agents/*/); other file-tailing agents are told by image.
+static bool isAgent(const YAML::Node& c, Agent& out) {
+  if (const LogAgent* known = recogniseAgent(c)) {
+    out = {c, known->kind, known};
+    return true;
   }
-  return true;
+  const std::string image = scalar(c, "image");
+  for (const char* other : {"vector", "filebeat", "promtail", "otel", "opentelemetry"})
+    if (contains(image, other)) {
+      out = {c, AgentKind::OtherFileAgent, nullptr};
+      return true;
+    }
+  return false;
 }
 
 std::vector<Agent> agentsOf(const PodTemplate& tmpl, bool rayPod) {
@@ -44,8 +37,8 @@ std::vector<Agent> agentsOf(const PodTemplate& tmpl, bool rayPod) {
     if (!cs || !cs.IsSequence()) continue;
     for (size_t i = 0; i < cs.size(); ++i) {
       if (rayPod && std::string(list) == "containers" && i == 0) continue;  // the Ray container
-      AgentKind kind;
-      if (cs[i].IsMap() && isAgent(cs[i], kind)) out.push_back({cs[i], kind});
+      Agent agent;
+      if (cs[i].IsMap() && isAgent(cs[i], agent)) out.push_back(agent);
     }
   }
   return out;

@@ -8,16 +8,18 @@
 #include <vector>
 
 #include "agents/fluent_bit/fluent_bit_reader.h"
+#include "agents/log_agent.h"
 #include "k8s/ray_object.h"
 #include "lint/finding.h"
 
 namespace raylog::lint {
 
-enum class AgentKind { FluentBit, Fluentd, Collector, OtherFileAgent };
+using raylog::AgentKind;
 
 struct Agent {
   YAML::Node container;
-  AgentKind kind;
+  AgentKind kind = AgentKind::OtherFileAgent;
+  const LogAgent* known = nullptr;  // raylog-gen's own agent of this kind; nullptr for others
   bool tailsFiles() const { return true; }  // every agent we recognise reads files under /tmp/ray
 };
 

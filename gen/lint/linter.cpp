@@ -12,11 +12,11 @@ namespace raylog::lint {
 
 namespace {
 
-bool looksLikeFluentBit(const std::string& text) {
-  return text.find("[INPUT]") != std::string::npos || text.find("[OUTPUT]") != std::string::npos;
-}
-bool looksLikeFluentd(const std::string& text) {
-  return text.find("<source>") != std::string::npos || text.find("<match") != std::string::npos;
+// The agent whose config a ConfigMap value is (agents/*/ say how theirs looks); nullptr for none.
+const LogAgent* configOwner(const std::string& text) {
+  for (const LogAgent& a : logAgents())
+    if (a.isConfigText && a.isConfigText(text)) return &a;
+  return nullptr;
 }
 
 // Every object of a document, with the items of List objects.
@@ -146,7 +146,7 @@ class Linter {
         if (scalarAt(o, "kind") != "ConfigMap" || !o["data"] || !o["data"].IsMap()) continue;
         ConfigMapEntry entry{displayName(path), {}};
         for (auto it = o["data"].begin(); it != o["data"].end(); ++it)
-          if (it->second.IsScalar() && (looksLikeFluentBit(it->second.Scalar()) || looksLikeFluentd(it->second.Scalar())))
+          if (it->second.IsScalar() && configOwner(it->second.Scalar()))
             entry.data[it->first.Scalar()] = {it->second.Scalar(), it->first.Mark(), it->second.Mark()};
         if (!entry.data.empty())
           configMaps_[scalarAt(o, "metadata", "namespace") + "/" + scalarAt(o, "metadata", "name")] = entry;
@@ -190,11 +190,13 @@ class Linter {
       for (auto it = object["data"].begin(); it != object["data"].end(); ++it) {
         if (!it->second.IsScalar()) continue;
         const std::string& value = it->second.Scalar();
-        if (looksLikeFluentBit(value)) {
+        const LogAgent* owner = configOwner(value);
+        if (!owner) continue;
+        if (owner->kind == AgentKind::FluentBit) {
           ParsedFluentBitConfig parsed = readFluentBitConfig(value);
           FluentBitConfigView view{parsed, file, it->first.Mark(), it->second.Mark()};
           for (const auto& rule : allRules()) safely([&] { rule->checkFluentBit(view, reporter); });
-        } else if (looksLikeFluentd(value)) {
+        } else if (owner->kind == AgentKind::Fluentd) {
           FluentdConfigView view{value, file, it->first.Mark(), it->second.Mark()};
           for (const auto& rule : allRules()) safely([&] { rule->checkFluentd(view, reporter); });
         }

@@ -33,7 +33,7 @@ static YAML::Node podLogMount() {
 
 LoggingPieces daemonSetPieces(const Spec& spec, RayNodeType type, const std::string& group) {
   LoggingPieces p;
-  p.agentName = "fluent-bit-daemonset";
+  p.agentName = spec.agent.type + "-daemonset";
   p.logVolume = y::map();
   y::set(p.logVolume, "name", kRayLogVolume);
   YAML::Node host = y::map();

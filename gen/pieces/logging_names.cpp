@@ -10,7 +10,4 @@ const std::vector<std::pair<const char*, const char*>> kOriginFields = {
 
 std::string rayLogPaths(const std::string& logs) { return logs + "/*, " + logs + "/*/*"; }
 
-std::string fluentBitConfigMapName(const std::string& specName) { return specName + "-fluent-bit"; }
-std::string fluentdConfigMapName(const std::string& specName) { return specName + "-fluentd"; }
-
 }  // namespace raylog

@@ -1,5 +1,6 @@
 #pragma once
-// Names and paths of the logging pieces; lint checks manifests against the same constants.
+// Names and paths of the logging pieces every agent shares; lint checks manifests against the
+// same constants. Each agent's own names are in its folder under agents/.
 #include <string>
 #include <utility>
 #include <vector>
@@ -8,19 +9,6 @@ namespace raylog {
 
 inline constexpr const char* kRayLogVolume = "ray-logs";          // emptyDir shared by Ray and agents
 inline constexpr const char* kRayLogMountPath = "/tmp/ray";       // where Ray writes sessions
-inline constexpr const char* kFluentBitConfigVolume = "fluent-bit-config";
-inline constexpr const char* kFluentBitContainer = "fluent-bit";
-inline constexpr const char* kFluentBitConfigKey = "fluent-bit.conf";
-inline constexpr const char* kFluentBitConfigPath = "/fluent-bit/etc/fluent-bit.conf";
-inline constexpr const char* kFluentdContainer = "fluentd";
-inline constexpr const char* kFluentdConfigVolume = "fluentd-config";
-// Fluentd's socket manager opens a Unix socket under $SERVERENGINE_SOCKETMANAGER_SOCK_DIR (else
-// /tmp, which is read-only).
-inline constexpr const char* kFluentdRunVolume = "fluentd-run";
-inline constexpr const char* kFluentdRunPath = "/tmp/fluentd";
-inline constexpr const char* kCollectorContainer = "collector";       // History Server collector sidecar
-inline constexpr const char* kNodeIdFile = "/tmp/ray/raylet_node_id";  // written by the postStart hook
-inline constexpr const char* kTailDbFile = "fluent-bit-tail.db";
 inline constexpr const char* kManagedByLabel = "app.kubernetes.io/managed-by";
 inline constexpr const char* kManagedByValue = "raylog-gen";
 // Pod-template annotation naming the agent raylog-gen added; marks its pieces as its own.
@@ -36,8 +24,5 @@ extern const std::vector<std::pair<const char*, const char*>> kOriginFields;
 // Tail patterns for a session's logs folder and its sub-folders ("<logs>/*, <logs>/*/*"): a glob
 // does not descend, so each level is a pattern of its own.
 std::string rayLogPaths(const std::string& logs);
-
-std::string fluentBitConfigMapName(const std::string& specName);
-std::string fluentdConfigMapName(const std::string& specName);
 
 }  // namespace raylog

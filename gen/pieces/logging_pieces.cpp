@@ -2,11 +2,8 @@
 
 #include <algorithm>
 
-#include "agents/fluentd/fluentd_sidecar_config.h"
-#include "agents/outputs/output_backend.h"
-#include "agents/fluent_bit/fluent_bit_parsers.h"
-#include "agents/history_collector/collector_pieces.h"
-#include "pieces/env_vars.h"
+#include "agents/log_agent.h"
+#include "pieces/agent_container.h"
 #include "pieces/daemonset_pieces.h"
 #include "pieces/logging_names.h"
 #include "yaml/yaml_build.h"
@@ -15,94 +12,6 @@
 namespace raylog {
 
 namespace {
-
-YAML::Node mount(const std::string& volume, const std::string& path) {
-  YAML::Node m = y::map();
-  y::set(m, "name", volume);
-  y::set(m, "mountPath", path);
-  return m;
-}
-
-// The agent's environment: where it runs (downward API), and the outputs' Secrets.
-YAML::Node agentEnv(const Spec& spec, RayNodeType type, const std::string& group) {
-  YAML::Node env = y::seq();
-  env.push_back(envField("RAYLOG_CLUSTER", "metadata.labels['ray.io/cluster']"));
-  env.push_back(envField("RAYLOG_NAMESPACE", "metadata.namespace"));
-  env.push_back(envField("RAYLOG_POD", "metadata.name"));
-  env.push_back(envValue("RAYLOG_NODE_TYPE", type == RayNodeType::Head ? "head" : "worker"));
-  env.push_back(envValue("RAYLOG_GROUP", group));
-  for (const SecretEnv& s : outputSecrets(spec.outputs)) env.push_back(envSecret(s.var, {s.secretName, s.secretKey}));
-  return env;
-}
-
-YAML::Node agentResources(const AgentSpec& a) {
-  YAML::Node res = y::map();
-  res["requests"] = y::stringMap({{"cpu", a.requestCpu}, {"memory", a.requestMemory}});
-  res["limits"] = y::stringMap({{"cpu", a.limitCpu}, {"memory", a.limitMemory}});
-  return res;
-}
-
-YAML::Node fluentBitSidecar(const Spec& spec, RayNodeType type, const std::string& group) {
-  const AgentSpec& a = spec.agent;
-  YAML::Node fixed = y::loadTemplate("agent-sidecar.yaml");
-  YAML::Node c = y::map();
-  y::set(c, "name", kFluentBitContainer);
-  y::set(c, "image", a.image);
-  if (a.sidecarMode == SidecarMode::Native) y::set(c, "restartPolicy", "Always");
-  c["env"] = agentEnv(spec, type, group);
-  c["resources"] = agentResources(a);
-  YAML::Node mounts = y::seq();
-  mounts.push_back(mount(kRayLogVolume, kRayLogMountPath));
-  for (const auto& [key, path] : {std::pair<const char*, const char*>{kFluentBitConfigKey, kFluentBitConfigPath},
-                                  {kParsersKey, kParsersPath}}) {
-    YAML::Node file = mount(kFluentBitConfigVolume, path);
-    y::set(file, "subPath", key);
-    file["readOnly"] = y::boolean(true);
-    mounts.push_back(file);
-  }
-  c["volumeMounts"] = mounts;
-  for (auto it = fixed.begin(); it != fixed.end(); ++it) c[it->first.Scalar()] = it->second;
-  return c;
-}
-
-
-// The EFK guide's agent: the image's entrypoint edits files under /fluentd/etc and loads a
-// Gemfile, so the sidecar starts fluentd itself on raylog-gen's config. Under a read-only root
-// filesystem Fluentd's supervisor cannot start: it makes its lock folder with Dir.mktmpdir
-// (lib/fluent/supervisor.rb), and Ruby's Dir.tmpdir skips a world-writable folder such as an
-// emptyDir and falls back to the read-only /tmp. kubelet restarts the container, so it runs
-// without the supervisor; its socket manager goes to the fluentd-run emptyDir
-// (SERVERENGINE_SOCKETMANAGER_SOCK_DIR, serverengine/socket_manager.rb; /tmp otherwise).
-YAML::Node fluentdSidecar(const Spec& spec, RayNodeType type, const std::string& group) {
-  const AgentSpec& a = spec.agent;
-  YAML::Node fixed = y::loadTemplate("agent-sidecar.yaml");
-  YAML::Node c = y::map();
-  y::set(c, "name", kFluentdContainer);
-  y::set(c, "image", a.image);
-  if (a.sidecarMode == SidecarMode::Native) y::set(c, "restartPolicy", "Always");
-  YAML::Node command = y::seq();
-  for (const std::string& arg : {std::string("fluentd"), std::string("-c"),
-                                 std::string(kFluentdConfigDir) + "/" + kFluentdConfigKey,
-                                 std::string("--no-supervisor")})
-    command.push_back(y::str(arg));
-  c["command"] = command;
-  YAML::Node env = agentEnv(spec, type, group);
-  env.push_back(envValue("SERVERENGINE_SOCKETMANAGER_SOCK_DIR", kFluentdRunPath));
-  // A chunk an output rejects for good is backed up to /tmp/fluent (lib/fluent/env.rb
-  // DEFAULT_BACKUP_DIR), which fails under a read-only root; keep it on the log volume instead.
-  env.push_back(envValue("FLUENT_BACKUP_DIR", std::string(kRayLogMountPath) + "/fluentd-backup"));
-  c["env"] = env;
-  c["resources"] = agentResources(a);
-  YAML::Node mounts = y::seq();
-  mounts.push_back(mount(kRayLogVolume, kRayLogMountPath));
-  YAML::Node cfg = mount(kFluentdConfigVolume, kFluentdConfigDir);
-  cfg["readOnly"] = y::boolean(true);
-  mounts.push_back(cfg);
-  mounts.push_back(mount(kFluentdRunVolume, kFluentdRunPath));
-  c["volumeMounts"] = mounts;
-  for (auto it = fixed.begin(); it != fixed.end(); ++it) c[it->first.Scalar()] = it->second;
-  return c;
-}
 
 bool sameNode(const YAML::Node& a, const YAML::Node& b) { return emitDocument(a) == emitDocument(b); }
 
@@ -140,17 +49,10 @@ void setOwnedField(YAML::Node parent, const std::vector<std::string>& path, cons
 }
 
 // The same agent under another name (the guides call it fluentbit) would ship every line twice.
-void rejectSecondAgent(const PodTemplate& tmpl, const std::string& ours) {
-  auto family = [](const YAML::Node& c) -> std::string {
-    const std::string image = c["image"] && c["image"].IsScalar() ? c["image"].Scalar() : "";
-    const std::string name = nameOf(c);
-    if (image.find("fluent-bit") != std::string::npos || image.find("fluentbit") != std::string::npos ||
-        name == "fluentbit")
-      return kFluentBitContainer;
-    if (image.find("fluentd") != std::string::npos || name == kFluentdContainer) return kFluentdContainer;
-    if (name == kCollectorContainer || image.find("collector") != std::string::npos) return kCollectorContainer;
-    return "";
-  };
+void rejectSecondAgent(const PodTemplate& tmpl, const YAML::Node& sidecar) {
+  const LogAgent* oursAgent = recogniseAgent(sidecar);
+  if (!oursAgent) return;
+  const std::string ours = nameOf(sidecar);
   const YAML::Node spec = tmpl.node()["spec"];
   for (const char* list : {"containers", "initContainers"}) {
     const YAML::Node cs = spec[list];
@@ -158,7 +60,7 @@ void rejectSecondAgent(const PodTemplate& tmpl, const std::string& ours) {
     for (size_t i = 0; i < cs.size(); ++i) {
       if (std::string(list) == "containers" && i == 0) continue;  // the Ray container
       const YAML::Node c = cs[i];
-      if (!c.IsMap() || nameOf(c) == ours || family(c) != ours) continue;
+      if (!c.IsMap() || nameOf(c) == ours || recogniseAgent(c) != oursAgent) continue;
       throw PieceConflict("the pod template already runs " + ours + " in container '" + nameOf(c) +
                           "' (not added by raylog-gen); remove it, with its volumes, so raylog-gen's '" + ours +
                           "' is the only one");
@@ -178,22 +80,25 @@ void removeNamed(YAML::Node list, const std::string& name) {
   if (removed) list = kept;
 }
 
-// A template raylog-gen wired for the other file agent (the spec switched between fluent-bit and
-// fluentd): take that agent's container and volumes out, or both would ship every line.
+// A template raylog-gen wired for another file agent (the spec switched agent type): take that
+// agent's containers and volumes out, or both would ship every line.
 void removeOtherAgent(PodTemplate& tmpl, const LoggingPieces& pieces) {
   auto wanted = [](const std::vector<YAML::Node>& list, const std::string& name) {
     for (const YAML::Node& n : list)
       if (nameOf(n) == name) return true;
     return false;
   };
-  for (const char* container : {kFluentBitContainer, kFluentdContainer}) {
-    if (wanted(pieces.sidecars, container)) continue;
-    for (const char* list : {"containers", "initContainers"})
-      if (tmpl.podSpec()[list] && tmpl.podSpec()[list].IsSequence()) removeNamed(tmpl.podSpec()[list], container);
+  for (const LogAgent& agent : logAgents()) {
+    if (!agent.tailsFiles) continue;
+    for (const std::string& container : agent.containerNames) {
+      if (wanted(pieces.sidecars, container)) continue;
+      for (const char* list : {"containers", "initContainers"})
+        if (tmpl.podSpec()[list] && tmpl.podSpec()[list].IsSequence()) removeNamed(tmpl.podSpec()[list], container);
+    }
+    for (const std::string& volume : agent.volumeNames)
+      if (!wanted(pieces.volumes, volume) && tmpl.podSpec()["volumes"] && tmpl.podSpec()["volumes"].IsSequence())
+        removeNamed(tmpl.podSpec()["volumes"], volume);
   }
-  for (const char* volume : {kFluentBitConfigVolume, kFluentdConfigVolume, kFluentdRunVolume})
-    if (!wanted(pieces.volumes, volume) && tmpl.podSpec()["volumes"] && tmpl.podSpec()["volumes"].IsSequence())
-      removeNamed(tmpl.podSpec()["volumes"], volume);
 }
 
 // Uses the template's own /tmp/ray emptyDir when it has one (sidecars only need the two
@@ -243,33 +148,9 @@ LoggingPieces loggingPiecesFor(const Spec& spec, RayNodeType type, const std::st
   p.logVolume = y::map();
   y::set(p.logVolume, "name", kRayLogVolume);
   p.logVolume["emptyDir"] = y::map();
-  p.rayLogMount = mount(kRayLogVolume, kRayLogMountPath);
+  p.rayLogMount = volumeMount(kRayLogVolume, kRayLogMountPath);
 
-  if (spec.agent.type == "fluent-bit") {
-    YAML::Node cfg = y::map();
-    y::set(cfg, "name", kFluentBitConfigVolume);
-    YAML::Node cm = y::map();
-    y::set(cm, "name", fluentBitConfigMapName(spec.name));
-    cfg["configMap"] = cm;
-    p.volumes.push_back(cfg);
-    p.sidecars.push_back(fluentBitSidecar(spec, type, group));
-  }
-  if (spec.agent.type == "fluentd") {
-    YAML::Node cfg = y::map();
-    y::set(cfg, "name", kFluentdConfigVolume);
-    YAML::Node cm = y::map();
-    y::set(cm, "name", fluentdConfigMapName(spec.name));
-    cfg["configMap"] = cm;
-    p.volumes.push_back(cfg);
-    YAML::Node run = y::map();
-    y::set(run, "name", kFluentdRunVolume);
-    YAML::Node dir = y::map();
-    dir["sizeLimit"] = y::str("16Mi");
-    run["emptyDir"] = dir;
-    p.volumes.push_back(run);
-    p.sidecars.push_back(fluentdSidecar(spec, type, group));
-  }
-  if (spec.collector.enabled) addCollectorPieces(spec, type, p);
+  for (const LogAgent* agent : agentsRunningFor(spec)) agent->addPieces(spec, type, group, p);
   // On EKS the agent's credentials are bound to the pod's ServiceAccount (IRSA, Pod Identity).
   if (spec.eks.enabled && spec.eks.iamMode != "node-role" && p.serviceAccountName.empty())
     p.serviceAccountName = spec.name + "-logs";
@@ -290,7 +171,7 @@ void applyLoggingPieces(PodTemplate& tmpl, const LoggingPieces& pieces) {
   for (const YAML::Node& v : pieces.volumes) upsertNamed(tmpl.volumes(), v, owned, "volume");
 
   for (const YAML::Node& original : pieces.sidecars) {
-    rejectSecondAgent(tmpl, nameOf(original));
+    rejectSecondAgent(tmpl, original);
     YAML::Node sidecar = YAML::Clone(original);
     for (YAML::Node m : sidecar["volumeMounts"])
       if (nameOf(m) == kRayLogVolume) y::set(m, "name", logVolume);

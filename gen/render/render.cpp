@@ -1,46 +1,13 @@
 #include "render/render.h"
 
-#include "agents/fluent_bit/fluent_bit_sidecar_config.h"
-#include "agents/fluentd/fluentd_sidecar_config.h"
-#include "agents/fluent_bit/fluent_bit_parsers.h"
+#include "agents/log_agent.h"
 #include "k8s/ray_object.h"
-#include "pieces/logging_names.h"
 #include "pieces/logging_pieces.h"
-#include "agents/history_collector/collector_rbac.h"
-#include "agents/fluent_bit/fluent_bit_daemonset_objects.h"
 #include "render/plain_cluster.h"
 #include "yaml/yaml_build.h"
 #include "yaml/yaml_emit.h"
 
 namespace raylog {
-
-static YAML::Node fluentBitConfigMap(const Spec& spec) {
-  YAML::Node cm = y::map();
-  y::set(cm, "apiVersion", "v1");
-  y::set(cm, "kind", "ConfigMap");
-  cm["metadata"] = objectMetadata(spec, fluentBitConfigMapName(spec.name));
-  YAML::Node data = y::map();
-  y::set(data, kFluentBitConfigKey, fluentBitSidecarConfig(spec).render());
-  y::set(data, kParsersKey, rayParsers().render());
-  cm["data"] = data;
-  if (spec.agent.logFormat == "json") {
-    // Structured logging is the user's explicit choice; lint's JSON-on-text rule would only repeat it.
-    if (!cm["metadata"]["annotations"]) cm["metadata"]["annotations"] = y::map();
-    y::set(cm["metadata"]["annotations"], "raylog-gen.dev/ignore", "RL206");
-  }
-  return cm;
-}
-
-static YAML::Node fluentdConfigMap(const Spec& spec) {
-  YAML::Node cm = y::map();
-  y::set(cm, "apiVersion", "v1");
-  y::set(cm, "kind", "ConfigMap");
-  cm["metadata"] = objectMetadata(spec, fluentdConfigMapName(spec.name));
-  YAML::Node data = y::map();
-  y::set(data, kFluentdConfigKey, fluentdSidecarConfig(spec).render());
-  cm["data"] = data;
-  return cm;
-}
 
 void addLoggingToRayObject(YAML::Node object, const Spec& spec) {
   for (RayPodTemplateRef& ref : rayPodTemplates(object)) {
@@ -55,9 +22,21 @@ void addLoggingToRayObject(YAML::Node object, const Spec& spec) {
 std::vector<YAML::Node> agentConfigMaps(const Spec& spec) {
   // The DaemonSet's ConfigMap lives with the DaemonSet (daemonSetObjects), not with the pods.
   if (spec.strategy != "sidecar") return {};
-  if (spec.agent.type == "fluent-bit") return {fluentBitConfigMap(spec)};
-  if (spec.agent.type == "fluentd") return {fluentdConfigMap(spec)};
-  return {};
+  std::vector<YAML::Node> out;
+  for (const LogAgent* agent : agentsRunningFor(spec))
+    for (const YAML::Node& o : agent->sidecarObjects(spec)) out.push_back(o);
+  return out;
+}
+
+std::vector<YAML::Node> daemonSetObjects(const Spec& spec) {
+  const LogAgent* agent = findLogAgent(spec.agent.type);
+  return spec.strategy == "daemonset" && agent && agent->daemonSetObjects ? agent->daemonSetObjects(spec)
+                                                                          : std::vector<YAML::Node>{};
+}
+
+std::string daemonSetName(const Spec& spec) {
+  const LogAgent* agent = findLogAgent(spec.agent.type);
+  return agent && agent->daemonSetName ? agent->daemonSetName(spec) : "";
 }
 
 std::vector<YAML::Node> renderObjects(const Spec& spec) {
@@ -70,9 +49,10 @@ std::vector<YAML::Node> renderObjects(const Spec& spec) {
     y::set(md["annotations"], "raylog-gen.dev/ignore", "RL108");
   }
   std::vector<YAML::Node> objects = agentConfigMaps(spec);
-  if (spec.strategy == "daemonset")
-    for (const YAML::Node& o : daemonSetObjects(spec)) objects.push_back(o);
-  for (const YAML::Node& o : collectorRbacObjects(spec)) objects.push_back(o);
+  for (const YAML::Node& o : daemonSetObjects(spec)) objects.push_back(o);
+  for (const LogAgent* agent : agentsRunningFor(spec))
+    if (agent->renderOnlyObjects)
+      for (const YAML::Node& o : agent->renderOnlyObjects(spec)) objects.push_back(o);
   objects.push_back(cluster);
   return objects;
 }

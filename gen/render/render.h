@@ -15,6 +15,13 @@ std::vector<YAML::Node> renderObjects(const Spec& spec);
 // The ConfigMaps the spec's agent mounts (in the spec's namespace); inject re-homes them.
 std::vector<YAML::Node> agentConfigMaps(const Spec& spec);
 
+// With strategy daemonset, the agent's DaemonSet and the objects it needs, in its own namespace;
+// empty otherwise.
+std::vector<YAML::Node> daemonSetObjects(const Spec& spec);
+
+// The name of that DaemonSet (and of its ServiceAccount).
+std::string daemonSetName(const Spec& spec);
+
 // The comment that heads rendered output: where it came from, and caveats the spec implies.
 std::string renderHeader(const Spec& spec);
 

@@ -33,7 +33,7 @@ struct RayGroup {
 enum class SidecarMode { Classic, Native };
 
 struct AgentSpec {
-  std::string type;  // "fluent-bit"
+  std::string type;  // a registered agent (agents/agent_registry.cpp)
   std::string image;
   SidecarMode sidecarMode = SidecarMode::Classic;
   std::string requestCpu, requestMemory, limitCpu, limitMemory;

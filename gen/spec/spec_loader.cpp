@@ -5,8 +5,7 @@
 #include <algorithm>
 #include <boost/filesystem.hpp>
 
-#include "agents/fluent_bit/fluent_bit_value.h"
-#include "agents/fluentd/fluentd_value.h"
+#include "agents/log_agent.h"
 #include "agents/outputs/output_backend.h"
 #include "util/edit_distance.h"
 #include "yaml/json_to_yaml.h"
@@ -28,9 +27,6 @@ bool isSecretKey(const std::string& k) {
 }
 
 const char* kApiVersion = "raylog.dev/v1alpha1";
-// fluentd-kubernetes-daemonset's multi-arch Elasticsearch 8 image: Fluentd 1.19.3 with
-// fluent-plugin-elasticsearch 5.4.
-const char* kFluentdDefaultImage = "fluent/fluentd-kubernetes-daemonset:v1.19.3-debian-elasticsearch8-1.1";
 const char* kKind = "RayLogging";
 
 // Values the schema allows as several JSON types but Kubernetes wants as strings.
@@ -170,7 +166,7 @@ void checkNoInlineSecrets(const JsonDocument& doc, const std::string& file) {
   if (!out.empty()) throw InputError(out);
 }
 
-class SemanticChecks {
+class SemanticChecks : public SpecReport {
  public:
   SemanticChecks(const JsonDocument& doc, const std::string& file) : doc_(doc), file_(file) {}
 
@@ -213,36 +209,24 @@ class SemanticChecks {
             "pathKey '" + pk + "' is the name of the record key that holds the file path, not a switch; "
             "'" + pk + "' would store the path under a key called \"" + pk + "\"; use e.g. 'file'");
     checkAgentValue(s, "/spec/agent/pathKey", pk);
-    if (s.agent.type != "fluentd") checkFluentBitValue("/spec/agent/memBufLimit", s.agent.memBufLimit);
   }
 
-  // Fluentd has its own settings, image and outputs; Fluent Bit's must not silently do nothing.
-  void checkFluentd(const nlohmann::json& given, const Spec& s) {
+  // Each agent checks what the spec asks of it; an image of another agent would not run this one's config.
+  void checkAgents(const nlohmann::json& given, const Spec& s) {
+    if (s.strategy == "stderr") return;  // no agent runs; checkStrategy says so
+    for (const LogAgent& a : logAgents())
+      if (a.runsFor(s) || a.type == s.agent.type) a.checkSpec(given, s, *this);
+    const LogAgent* chosen = findLogAgent(s.agent.type);
     const std::string& image = s.agent.image;
-    const bool fluentdImage = image.find("fluentd") != std::string::npos;
-    const bool fluentBitImage = image.find("fluent-bit") != std::string::npos || image.find("fluentbit") != std::string::npos;
-    const bool imageGiven = given.contains("agent") && given["agent"].contains("image");
-    if (s.agent.type == "fluent-bit" && imageGiven && fluentdImage && !fluentBitImage)
-      error("/spec/agent/image", false, "image '" + image + "' is a Fluentd image, but agent type is fluent-bit; "
-                                        "set agent.type: fluentd, or use a Fluent Bit image");
-    if (s.agent.type != "fluentd") return;
-    if (imageGiven && fluentBitImage)
-      error("/spec/agent/image", false, "image '" + image + "' is a Fluent Bit image, but agent type is fluentd; "
-                                        "use a Fluentd image (default " + kFluentdDefaultImage + ") or agent.type: fluent-bit");
-    for (const char* key : {"memBufLimit", "graceSeconds"})
-      if (given.contains("agent") && given["agent"].contains(key))
-        error(std::string("/spec/agent/") + key, true,
-              std::string("'") + key + "' is a Fluent Bit setting and does nothing with agent type fluentd (its buffer "
-              "is bounded and blocks tail when full, and it flushes at shutdown); remove it");
-    const std::string base = given.contains("outputs") ? "/spec/outputs/" : "/spec/output";
-    for (const OutputSpec& o : s.outputs) {
-      const OutputBackend* backend = findOutputBackend(o.type);
-      if (!backend || backend->addFluentdOutput) continue;
-      const std::string pointer = given.contains("outputs") ? base + std::to_string(o.index) : base;
-      error(pointer + "/type", false,
-            "output type " + o.type + " is not available with agent type fluentd (its image ships the Elasticsearch "
-            "plugin); use one of " + fluentdOutputTypes() + ", or agent type fluent-bit, which has them all");
-    }
+    if (!chosen || !chosen->tailsFiles || !(given.contains("agent") && given["agent"].contains("image"))) return;
+    if (chosen->imageIsOurs(image)) return;
+    for (const LogAgent& other : logAgents())
+      if (other.tailsFiles && &other != chosen && other.imageIsOurs(image)) {
+        error("/spec/agent/image", false, "image '" + image + "' is a " + other.product + " image, but agent type is " +
+                                              chosen->type + "; set agent.type: " + other.type + ", or use a " +
+                                              chosen->product + " image (default " + chosen->defaults.image + ")");
+        return;
+      }
   }
 
   // Each output may use only its backend's keys; every value that reaches the config passes the gate.
@@ -299,12 +283,14 @@ class SemanticChecks {
   void checkStrategy(const nlohmann::json& given, const Spec& s) {
     if (given.contains("daemonset") && s.strategy != "daemonset")
       error("/spec/daemonset", true, "daemonset only applies to strategy daemonset; set strategy: daemonset or remove it");
+    const LogAgent* chosen = findLogAgent(s.agent.type);
     if (s.strategy == "daemonset") {
-      if (given.contains("collector"))
-        error("/spec/collector", true, "the History Server collector runs as a sidecar; use strategy sidecar for it");
       if (given.contains("agent") && given["agent"].contains("sidecarMode"))
         error("/spec/agent/sidecarMode", true, "sidecarMode does not apply to strategy daemonset (no sidecar); remove it");
-      if (s.agent.type != "fluent-bit") error("/spec/agent/type", false, "strategy daemonset runs the fluent-bit agent");
+      if (chosen && !chosen->daemonSetObjects)
+        error("/spec/agent/type", false,
+              "strategy daemonset runs the " + agentTypes([](const LogAgent& a) { return a.daemonSetObjects != nullptr; }) +
+                  " agent");
       if (s.daemonset.hostPath == s.daemonset.stateHostPath)
         error("/spec/daemonset/stateHostPath", false, "stateHostPath must differ from hostPath (Ray pods write there)");
     }
@@ -318,13 +304,8 @@ class SemanticChecks {
           error(std::string("/spec/") + key, true, std::string("with strategy stderr raylog-gen ships nothing itself (a node-level "
                                                    "collector of container output does); remove spec.") + key +
                                                    ", or use strategy sidecar");
-    } else if (s.agent.type == "history-collector") {
-      if (!s.collector.enabled)
-        error("/spec/agent/type", false, "agent type history-collector needs spec.collector (image and storage)");
-      for (const char* key : {"output", "outputs"})
-        if (given.contains(key))
-          error(std::string("/spec/") + key, true, std::string("with agent type history-collector nothing reads spec.") + key +
-                                                       " (the collector uploads to collector.storage); remove it, or use agent type fluent-bit");
+    } else if (chosen && !chosen->shipsOutputs) {
+      // The agent's own checks say what it does instead.
     } else if (given.contains("output") && given.contains("outputs")) {
       error("/spec/output", true, "set either output (one destination) or outputs (a list), not both");
     } else if (!given.contains("output") && !given.contains("outputs")) {
@@ -402,7 +383,7 @@ class SemanticChecks {
   const std::vector<Diagnostic>& diagnostics() const { return out_; }
 
  private:
-  void error(const std::string& pointer, bool atKey, const std::string& message) {
+  void error(const std::string& pointer, bool atKey, const std::string& message) override {
     out_.push_back({locate(doc_.marks, pointer, file_, atKey), message});
   }
 
@@ -443,14 +424,10 @@ class SemanticChecks {
 
   // The gate of the config file the value goes into.
   void checkAgentValue(const Spec& s, const std::string& pointer, const std::string& v) {
-    if (s.agent.type != "fluentd") return checkFluentBitValue(pointer, v);
-    if (auto problem = fluentdValueProblem(v))
-      error(pointer, false, "'" + lastPointerToken(pointer) + "' " + *problem + "; it goes into the Fluentd config");
-  }
-
-  void checkFluentBitValue(const std::string& pointer, const std::string& v) {
-    if (auto problem = fluentBitValueProblem(v))
-      error(pointer, false, "'" + lastPointerToken(pointer) + "' " + *problem + "; it goes into the Fluent Bit config");
+    const LogAgent* a = configAgentFor(s);
+    if (!a) return;
+    if (auto problem = a->valueProblem(v))
+      error(pointer, false, "'" + lastPointerToken(pointer) + "' " + *problem + "; it goes into the " + a->product + " config");
   }
 
   const JsonDocument& doc_;
@@ -512,33 +489,26 @@ Spec loadSpecNode(const YAML::Node& root, const std::string& file) {
                            : s.kind == "RayJob"      ? "native"  // a finished job's cluster is torn down at once
                                                      : "classic";
   s.agent.sidecarMode = mode == "native" ? SidecarMode::Native : SidecarMode::Classic;
-  const auto& res = a["resources"];
-  s.agent.requestCpu = asString(res["requests"].value("cpu", nlohmann::json("50m")));
-  s.agent.requestMemory = asString(res["requests"].value("memory", nlohmann::json("64Mi")));
-  s.agent.limitCpu = asString(res["limits"].value("cpu", nlohmann::json("200m")));
-  s.agent.limitMemory = asString(res["limits"].value("memory", nlohmann::json("128Mi")));
+  // The schema's defaults are the default agent's; each agent has its own image, resources and flush.
+  const LogAgent* agent = findLogAgent(s.agent.type);
+  const AgentDefaults defaults = agent && !agent->defaults.image.empty() ? agent->defaults : logAgents().front().defaults;
+  const nlohmann::json none = nlohmann::json::object();
+  const nlohmann::json& givenAgent = doc.value["spec"].contains("agent") ? doc.value["spec"]["agent"] : none;
+  if (!givenAgent.contains("image")) s.agent.image = defaults.image;
+  const nlohmann::json& res = givenAgent.contains("resources") ? givenAgent["resources"] : none;
+  const nlohmann::json& req = res.contains("requests") ? res["requests"] : none;
+  const nlohmann::json& lim = res.contains("limits") ? res["limits"] : none;
+  s.agent.requestCpu = asString(req.value("cpu", nlohmann::json(defaults.requestCpu)));
+  s.agent.requestMemory = asString(req.value("memory", nlohmann::json(defaults.requestMemory)));
+  s.agent.limitCpu = asString(lim.value("cpu", nlohmann::json(defaults.limitCpu)));
+  s.agent.limitMemory = asString(lim.value("memory", nlohmann::json(defaults.limitMemory)));
   s.agent.refreshIntervalSeconds = a["refreshIntervalSeconds"].get<int64_t>();
   s.agent.memBufLimit = a["memBufLimit"].get<std::string>();
-  s.agent.flushSeconds = a["flushSeconds"].get<int64_t>();
+  s.agent.flushSeconds = givenAgent.contains("flushSeconds") ? a["flushSeconds"].get<int64_t>() : defaults.flushSeconds;
   s.agent.graceSeconds = a["graceSeconds"].get<int64_t>();
   s.agent.pathKey = a["pathKey"].get<std::string>();
   s.agent.logLevel = a["logLevel"].get<std::string>();
   s.agent.logFormat = a["logFormat"].get<std::string>();
-  if (s.agent.type == "fluentd") {
-    // The schema's defaults are Fluent Bit's; Fluentd (Ruby) needs more memory and, as the EFK
-    // guide has it, flushes every 5 s.
-    const nlohmann::json& given = doc.value["spec"].contains("agent") ? doc.value["spec"]["agent"] : nlohmann::json::object();
-    if (!given.contains("image")) s.agent.image = kFluentdDefaultImage;
-    if (!given.contains("flushSeconds")) s.agent.flushSeconds = 5;
-    const nlohmann::json& r = given.contains("resources") ? given["resources"] : nlohmann::json::object();
-    const nlohmann::json none = nlohmann::json::object();
-    const nlohmann::json& req = r.contains("requests") ? r["requests"] : none;
-    const nlohmann::json& lim = r.contains("limits") ? r["limits"] : none;
-    s.agent.requestCpu = asString(req.value("cpu", nlohmann::json("100m")));
-    s.agent.requestMemory = asString(req.value("memory", nlohmann::json("256Mi")));
-    s.agent.limitCpu = asString(lim.value("cpu", nlohmann::json("500m")));
-    s.agent.limitMemory = asString(lim.value("memory", nlohmann::json("512Mi")));
-  }
 
   const nlohmann::json outputs = sp.contains("outputs") ? sp["outputs"]
                                  : sp.contains("output") ? nlohmann::json::array({sp["output"]})
@@ -582,7 +552,7 @@ Spec loadSpecNode(const YAML::Node& root, const std::string& file) {
   checks.checkCollector(sp, s.collector);
   checks.checkStrategy(doc.value["spec"], s);
   checks.checkOutputs(doc.value["spec"], s);
-  checks.checkFluentd(doc.value["spec"], s);
+  checks.checkAgents(doc.value["spec"], s);
   checks.checkEks(doc.value["spec"], s);
   checks.loadRayKind(sp, file, s);
   if (!checks.diagnostics().empty()) throw InputError(checks.diagnostics());

@@ -1,6 +1,8 @@
 // The History Server collector pieces in every pod template of the collector examples.
 #include <catch2/catch.hpp>
 
+#include "agents/fluent_bit/fluent_bit_names.h"
+#include "agents/history_collector/collector_names.h"
 #include "k8s/ray_object.h"
 #include "pieces/logging_names.h"
 #include "render/render.h"

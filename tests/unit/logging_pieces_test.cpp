@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "agents/fluent_bit/fluent_bit_names.h"
 #include "pieces/logging_names.h"
 #include "pieces/logging_pieces.h"
 #include "test_helpers.h"

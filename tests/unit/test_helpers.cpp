@@ -5,7 +5,10 @@
 #include <catch2/catch.hpp>
 #include <set>
 
+#include "agents/fluent_bit/fluent_bit_names.h"
+#include "agents/fluentd/fluentd_names.h"
 #include "agents/fluentd/fluentd_sidecar_config.h"
+#include "agents/history_collector/collector_names.h"
 #include "k8s/ray_object.h"
 #include "pieces/daemonset_pieces.h"
 #include "pieces/logging_names.h"

@@ -1,5 +1,6 @@
 #include "agents/fluent_bit/fluent_bit_daemonset_config.h"
 
+#include "agents/fluent_bit/fluent_bit_names.h"
 #include "agents/fluent_bit/fluent_bit_sidecar_config.h"
 #include "pieces/logging_names.h"
 

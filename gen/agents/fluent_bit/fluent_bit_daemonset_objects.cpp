@@ -1,6 +1,7 @@
 #include "agents/fluent_bit/fluent_bit_daemonset_objects.h"
 
 #include "agents/fluent_bit/fluent_bit_daemonset_config.h"
+#include "agents/fluent_bit/fluent_bit_names.h"
 #include "agents/outputs/output_backend.h"
 #include "pieces/env_vars.h"
 #include "pieces/logging_names.h"
@@ -86,7 +87,7 @@ YAML::Node agentContainer(const Spec& spec) {
 
 }  // namespace
 
-std::string daemonSetName(const Spec& spec) {
+std::string fluentBitDaemonSetName(const Spec& spec) {
   return spec.daemonset.containerInsights ? "fluent-bit" : fluentBitConfigMapName(spec.name);
 }
 
@@ -104,9 +105,9 @@ static YAML::Node clusterInfo(const Spec& spec) {
   return cm;
 }
 
-std::vector<YAML::Node> daemonSetObjects(const Spec& spec) {
+std::vector<YAML::Node> fluentBitDaemonSetObjects(const Spec& spec) {
   const DaemonSetSpec& d = spec.daemonset;
-  const std::string name = daemonSetName(spec);
+  const std::string name = fluentBitDaemonSetName(spec);
 
   YAML::Node ns = object("v1", "Namespace", objectMetadataIn(spec, d.ns, ""));
   YAML::Node sa = object("v1", "ServiceAccount", objectMetadataIn(spec, name, d.ns));

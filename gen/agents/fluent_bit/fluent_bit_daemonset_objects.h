@@ -11,9 +11,9 @@
 
 namespace raylog {
 
-std::vector<YAML::Node> daemonSetObjects(const Spec& spec);
+std::vector<YAML::Node> fluentBitDaemonSetObjects(const Spec& spec);
 
 // The DaemonSet's (and its ServiceAccount's and ConfigMap's) name.
-std::string daemonSetName(const Spec& spec);
+std::string fluentBitDaemonSetName(const Spec& spec);
 
 }  // namespace raylog

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "agents/fluent_bit/fluent_bit_names.h"
 #include "agents/outputs/output_backend.h"
 #include "agents/fluent_bit/fluent_bit_parsers.h"
 #include "pieces/logging_names.h"

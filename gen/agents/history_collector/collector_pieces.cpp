@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "pieces/env_vars.h"
+#include "agents/history_collector/collector_names.h"
 #include "pieces/logging_names.h"
 #include "util/resources.h"
 #include "yaml/yaml_build.h"

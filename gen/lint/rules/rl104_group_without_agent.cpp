@@ -16,12 +16,8 @@ const RuleInfo kInfo{
     "Good:\n  workerGroupSpecs: [{template: {spec: {containers: [ray-worker, fluent-bit]}}}]\n"};
 
 std::string kindName(AgentKind k) {
-  switch (k) {
-    case AgentKind::FluentBit: return "Fluent Bit";
-    case AgentKind::Fluentd: return "Fluentd";
-    case AgentKind::Collector: return "History Server collector";
-    case AgentKind::OtherFileAgent: return "log agent";
-  }
+  for (const LogAgent& a : logAgents())
+    if (a.kind == k) return a.product;
   return "log agent";
 }
 

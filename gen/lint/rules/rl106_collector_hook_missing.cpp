@@ -1,4 +1,5 @@
 // RL106: an older, flag-configured collector without the raylet_node_id postStart hook.
+#include "agents/history_collector/collector_names.h"
 #include "lint/rule.h"
 #include "pieces/logging_names.h"
 

@@ -1,0 +1,56 @@
+#include "pieces/agent_container.h"
+
+#include "agents/outputs/output_backend.h"
+#include "pieces/env_vars.h"
+#include "yaml/yaml_build.h"
+
+namespace raylog {
+
+YAML::Node volumeMount(const std::string& volume, const std::string& path) {
+  YAML::Node m = y::map();
+  y::set(m, "name", volume);
+  y::set(m, "mountPath", path);
+  return m;
+}
+
+YAML::Node agentEnv(const Spec& spec, RayNodeType type, const std::string& group) {
+  YAML::Node env = y::seq();
+  env.push_back(envField("RAYLOG_CLUSTER", "metadata.labels['ray.io/cluster']"));
+  env.push_back(envField("RAYLOG_NAMESPACE", "metadata.namespace"));
+  env.push_back(envField("RAYLOG_POD", "metadata.name"));
+  env.push_back(envValue("RAYLOG_NODE_TYPE", type == RayNodeType::Head ? "head" : "worker"));
+  env.push_back(envValue("RAYLOG_GROUP", group));
+  for (const SecretEnv& s : outputSecrets(spec.outputs)) env.push_back(envSecret(s.var, {s.secretName, s.secretKey}));
+  return env;
+}
+
+YAML::Node agentResources(const AgentSpec& a) {
+  YAML::Node res = y::map();
+  res["requests"] = y::stringMap({{"cpu", a.requestCpu}, {"memory", a.requestMemory}});
+  res["limits"] = y::stringMap({{"cpu", a.limitCpu}, {"memory", a.limitMemory}});
+  return res;
+}
+
+YAML::Node agentSidecarBase(const Spec& spec, const std::string& name, const std::string& image) {
+  YAML::Node c = y::map();
+  y::set(c, "name", name);
+  y::set(c, "image", image);
+  if (spec.agent.sidecarMode == SidecarMode::Native) y::set(c, "restartPolicy", "Always");
+  return c;
+}
+
+void addFixedSidecarSettings(YAML::Node container) {
+  const YAML::Node fixed = y::loadTemplate("agent-sidecar.yaml");
+  for (auto it = fixed.begin(); it != fixed.end(); ++it) container[it->first.Scalar()] = it->second;
+}
+
+YAML::Node configMapVolume(const std::string& volume, const std::string& configMap) {
+  YAML::Node v = y::map();
+  y::set(v, "name", volume);
+  YAML::Node cm = y::map();
+  y::set(cm, "name", configMap);
+  v["configMap"] = cm;
+  return v;
+}
+
+}  // namespace raylog
