@@ -59,6 +59,8 @@ struct LogAgent {
   std::optional<std::string> (*valueProblem)(const std::string& value);
   // Adds its containers, volumes and Ray container settings to one Ray pod template's pieces.
   void (*addPieces)(const Spec& spec, RayNodeType type, const std::string& group, LoggingPieces& pieces);
+  // Adds what it sets on a Ray object's RayClusterSpec rather than its pods; nullptr for nothing.
+  void (*addClusterPieces)(const Spec& spec, YAML::Node clusterSpec) = nullptr;
   // Objects its sidecars need in the Ray objects' namespace (ConfigMaps): render and inject write them.
   std::vector<YAML::Node> (*sidecarObjects)(const Spec& spec);
   // Objects only render writes beside them (e.g. a ServiceAccount); nullptr for none.

@@ -56,6 +56,7 @@ class Injector {
 
   void injectRayObject(YAML::Node object, const std::string& file) {
     const std::string before = emitDocument(object);
+    applyClusterPieces(object, spec_);
     for (RayPodTemplateRef& ref : rayPodTemplates(object)) {
       const Location where = locationOf(ref.tmpl.node().Mark(), file);  // before edits replace nodes
       try {

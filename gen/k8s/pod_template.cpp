@@ -22,6 +22,17 @@ YAML::Node PodTemplate::annotations() {
   return child(child(node_, "metadata", YAML::NodeType::Map), "annotations", YAML::NodeType::Map);
 }
 
+YAML::Node PodTemplate::labels() {
+  if (!node_["metadata"]) {
+    // metadata belongs before spec, as people write it: rebuild the map with it first.
+    YAML::Node rebuilt(YAML::NodeType::Map);
+    rebuilt["metadata"] = YAML::Node(YAML::NodeType::Map);
+    for (auto it = node_.begin(); it != node_.end(); ++it) rebuilt[it->first] = it->second;
+    node_ = rebuilt;  // assignment writes through to the document's node
+  }
+  return child(child(node_, "metadata", YAML::NodeType::Map), "labels", YAML::NodeType::Map);
+}
+
 YAML::Node PodTemplate::rayContainer() const {
   const YAML::Node spec = node_["spec"];
   if (!spec || !spec.IsMap()) return YAML::Node(YAML::NodeType::Undefined);  // "none": tests false

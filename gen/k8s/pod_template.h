@@ -19,6 +19,7 @@ class PodTemplate {
   YAML::Node initContainers();                // created when missing
   YAML::Node volumes();                       // created when missing
   YAML::Node annotations();                   // metadata.annotations, created when missing
+  YAML::Node labels();                        // metadata.labels, created when missing
 
   // The Ray container: by KubeRay's convention the first entry of containers; null when none.
   YAML::Node rayContainer() const;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "agents/log_agent.h"
+#include "k8s/ray_object.h"
 #include "pieces/agent_container.h"
 #include "pieces/daemonset_pieces.h"
 #include "pieces/logging_names.h"
@@ -159,6 +160,14 @@ LoggingPieces loggingPiecesFor(const Spec& spec, RayNodeType type, const std::st
   return p;
 }
 
+void applyClusterPieces(YAML::Node object, const Spec& spec) {
+  if (spec.strategy != "sidecar") return;
+  YAML::Node clusterSpec = rayClusterSpecOf(object);
+  if (!clusterSpec || !clusterSpec.IsMap()) return;
+  for (const LogAgent* agent : agentsRunningFor(spec))
+    if (agent->addClusterPieces) agent->addClusterPieces(spec, clusterSpec);
+}
+
 void applyLoggingPieces(PodTemplate& tmpl, const LoggingPieces& pieces) {
   YAML::Node ray = tmpl.rayContainer();
   if (!ray) throw PieceConflict("the pod template has no containers; KubeRay expects the Ray container first");
@@ -192,6 +201,13 @@ void applyLoggingPieces(PodTemplate& tmpl, const LoggingPieces& pieces) {
     for (const YAML::Node& e : pieces.rayEnv) upsertNamed(ray["env"], e, owned, "Ray container environment variable");
   }
   if (pieces.rayPostStart) setOwnedField(ray, {"lifecycle", "postStart"}, pieces.rayPostStart, owned, "Ray container postStart hook");
+  if (!pieces.rayCommandPrefix.empty()) {
+    YAML::Node command = y::seq();
+    command.push_back(y::str(pieces.rayCommandPrefix));
+    setOwnedField(ray, {"command"}, command, owned, "Ray container command");
+  }
+  for (const auto& [key, value] : pieces.podLabels)
+    setOwnedField(tmpl.labels(), {key}, y::str(value), owned, "pod label " + key);
   if (!pieces.serviceAccountName.empty())
     setOwnedField(tmpl.podSpec(), {"serviceAccountName"}, y::str(pieces.serviceAccountName), owned, "serviceAccountName");
 

@@ -4,6 +4,7 @@
 // to users' manifests; lint checks the invariants it establishes.
 #include <yaml-cpp/yaml.h>
 
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -30,6 +31,11 @@ struct LoggingPieces {
   std::vector<YAML::Node> rayEnv;
   // The Ray container's lifecycle.postStart handler, when a piece needs one (null otherwise).
   YAML::Node rayPostStart{YAML::NodeType::Undefined};
+  // A shell line the Ray container runs before `ray start` (KubeRay prepends a container command
+  // without "ray start" to it: ray-operator/controllers/ray/common/pod.go BuildPod); "" for none.
+  std::string rayCommandPrefix;
+  // Pod labels a piece needs (cloud identity webhooks select pods by label).
+  std::map<std::string, std::string> podLabels;
   // The pod's serviceAccountName, when a piece needs one ("" otherwise).
   std::string serviceAccountName;
   std::string agentName;        // recorded in the kLoggingAnnotation
@@ -46,6 +52,10 @@ class PieceConflict : public std::runtime_error {
 
 // `group` is the worker group's name ("head" for the head): the agent records it.
 LoggingPieces loggingPiecesFor(const Spec& spec, RayNodeType type, const std::string& group);
+
+// Settings on the Ray object's RayClusterSpec rather than its pods (authOptions, KubeRay's own
+// collector injection): added to `object` by the agents that run for `spec`. Idempotent.
+void applyClusterPieces(YAML::Node object, const Spec& spec);
 
 // Adds `pieces` to `tmpl`. Idempotent: pieces already present are updated to `pieces`, never
 // duplicated. Throws PieceConflict when a same-named volume or container differs and the

@@ -75,6 +75,14 @@ static YAML::Node podTemplate(const Spec& spec, const RayGroup& g) {
 static YAML::Node plainClusterSpec(const Spec& spec) {
   YAML::Node s = y::map();
   y::set(s, "rayVersion", spec.rayVersion);
+  if (spec.rayAuth != RayAuth::None) {
+    // RayClusterSpec.authOptions (ray-operator/apis/ray/v1/raycluster_types.go): KubeRay then
+    // creates the token Secret, or mounts Kubernetes service-account tokens.
+    YAML::Node auth = y::map();
+    y::set(auth, "mode", "token");
+    if (spec.rayAuth == RayAuth::Kubernetes) auth["enableK8sTokenAuth"] = y::boolean(true);
+    s["authOptions"] = auth;
+  }
   YAML::Node head = y::map();
   y::set(head, "serviceType", spec.head.serviceType);
   head["rayStartParams"] = y::stringMap(spec.head.rayStartParams);

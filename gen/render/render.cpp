@@ -10,6 +10,7 @@
 namespace raylog {
 
 void addLoggingToRayObject(YAML::Node object, const Spec& spec) {
+  applyClusterPieces(object, spec);
   for (RayPodTemplateRef& ref : rayPodTemplates(object)) {
     try {
       applyLoggingPieces(ref.tmpl, loggingPiecesFor(spec, ref.type, ref.groupName));

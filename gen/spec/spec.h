@@ -64,24 +64,49 @@ struct SecretKeyRef {
   std::string name, key;
 };
 
-enum class CollectorGeneration { Env, Legacy };
+// The KubeRay release whose collector is deployed: its flags, environment and hooks differ
+// (agents/history_collector/collector_releases.h lists what each reads).
+enum class CollectorRelease { V1_7, V1_6 };
+
+// Who adds the collector to the pods: raylog-gen (a sidecar it renders), or KubeRay v1.7's
+// operator from RayCluster.spec.historyServerOptions (feature gate RayClusterHistoryServer).
+enum class CollectorMode { Sidecar, Operator };
+
+// How Ray's dashboard authenticates (RayCluster.spec.authOptions): the collector must too.
+enum class RayAuth { None, Token, Kubernetes };
+
+// KubeRay's History Server, the viewer of what the collectors upload.
+struct HistoryServerSpec {
+  bool enabled = false;
+  std::string image, ns;  // ns "" = the spec's namespace
+  std::string requestCpu, requestMemory, limitCpu, limitMemory;
+  std::string serviceAccountName;
+};
 
 // KubeRay History Server collector (DOMAIN §6); absent unless spec.collector is set.
 struct CollectorSpec {
   bool enabled = false;
-  CollectorGeneration generation = CollectorGeneration::Env;
+  CollectorRelease release = CollectorRelease::V1_7;
+  CollectorMode mode = CollectorMode::Sidecar;
   std::string image;
   std::string requestCpu, requestMemory, limitCpu, limitMemory;
   int64_t eventsPort = 8084;
+  std::string rootDir;  // folder inside the bucket ("" = its root)
+  StringMap tuning;     // collector environment variables for its intervals and event store
   std::string serviceAccountName;
   bool createServiceAccount = true;
-  std::string backend;  // s3, azureblob, gcs
-  std::string bucket;   // S3/GCS bucket or Azure container
+  StringMap serviceAccountAnnotations;  // cloud identity (workload identity, RRSA)
+  StringMap podLabels;                  // cloud identity webhooks select pods by label
+  std::string backend;  // s3, azureblob, gcs, aliyunoss
+  std::string bucket;   // S3/GCS/OSS bucket or Azure container
   std::string s3Region, s3Endpoint;
   bool s3ForcePathStyle = false, s3DisableSsl = false;
   std::optional<SecretKeyRef> s3AccessKeyId, s3SecretAccessKey;
   std::optional<SecretKeyRef> azureConnectionString;
+  std::string azureAccountUrl, azureAuthMode;  // account URL with workload identity
   std::optional<SecretKeyRef> gcsCredentials;
+  std::string ossRegion, ossEndpoint;
+  HistoryServerSpec historyServer;
 };
 
 // Node-level agent (strategy daemonset).
@@ -121,6 +146,7 @@ struct Spec {
   StringMap labels, annotations;
   std::string strategy;  // "sidecar"
   std::string rayVersion, rayImage;
+  RayAuth rayAuth = RayAuth::None;
   RayGroup head;
   std::vector<RayGroup> workerGroups;
   AgentSpec agent;

@@ -12,6 +12,7 @@
 #include "yaml/yaml_emit.h"
 #include "k8s/names.h"
 #include "spec/schema_defaults.h"
+#include "util/image_version.h"
 #include "util/resources.h"
 #include "yaml/source_file.h"
 
@@ -84,17 +85,29 @@ SecretKeyRef secretRef(const nlohmann::json& secret, const char* keyField) {
   return {secret["name"].get<std::string>(), secret[keyField].get<std::string>()};
 }
 
-CollectorSpec collectorOf(const nlohmann::json& c, const std::string& specName) {
+CollectorSpec collectorOf(const nlohmann::json& c, const std::string& specName, const std::string& specNs) {
   CollectorSpec out;
   out.enabled = true;
-  out.generation = c["generation"].get<std::string>() == "legacy" ? CollectorGeneration::Legacy : CollectorGeneration::Env;
+  out.release = c["release"].get<std::string>() == "v1.6" ? CollectorRelease::V1_6 : CollectorRelease::V1_7;
+  out.mode = c["mode"].get<std::string>() == "operator" ? CollectorMode::Operator : CollectorMode::Sidecar;
   out.image = c["image"].get<std::string>();
   const auto& res = c["resources"];
   out.requestCpu = asString(res["requests"].value("cpu", nlohmann::json("50m")));
-  out.requestMemory = asString(res["requests"].value("memory", nlohmann::json("128Mi")));
-  out.limitCpu = asString(res["limits"].value("cpu", nlohmann::json("500m")));
-  out.limitMemory = asString(res["limits"].value("memory", nlohmann::json("512Mi")));
+  out.requestMemory = asString(res["requests"].value("memory", nlohmann::json("64Mi")));
+  out.limitCpu = asString(res["limits"].value("cpu", nlohmann::json("200m")));
+  out.limitMemory = asString(res["limits"].value("memory", nlohmann::json("256Mi")));
   out.eventsPort = c["eventsPort"].get<int64_t>();
+  out.rootDir = c.value("rootDir", out.release == CollectorRelease::V1_6 ? "log" : "");
+  if (c.contains("tuning")) {
+    // Spec key -> the collector's variable (cmd/collector/main.go); v1.6 takes the push interval as a flag.
+    static const std::vector<std::pair<const char*, const char*>> vars = {
+        {"pushInterval", "PUSH_INTERVAL"}, {"pollInterval", "RAY_COLLECTOR_POLL_INTERVAL"},
+        {"eventMaxDiskMB", "RAY_COLLECTOR_EVENT_MAX_DISK_MB"}, {"eventMaxFileSizeMB", "RAY_COLLECTOR_EVENT_MAX_FILE_SIZE_MB"},
+        {"eventRotationInterval", "RAY_COLLECTOR_EVENT_ROTATION_INTERVAL"},
+        {"eventCompression", "RAY_COLLECTOR_EVENT_COMPRESSION_ENABLED"}};
+    for (const auto& [key, var] : vars)
+      if (c["tuning"].contains(key)) out.tuning[var] = asString(c["tuning"][key]);
+  }
   const auto& sa = c["serviceAccount"];
   out.serviceAccountName = sa.contains("name") ? sa["name"].get<std::string>() : specName + "-collector";
   out.createServiceAccount = sa["create"].get<bool>();
@@ -112,13 +125,51 @@ CollectorSpec collectorOf(const nlohmann::json& c, const std::string& specName) 
       out.s3SecretAccessKey = secretRef(s3["credentialsSecret"], "secretAccessKeyKey");
     }
   } else if (st.contains("azureblob")) {
+    const auto& az = st["azureblob"];
     out.backend = "azureblob";
-    out.bucket = st["azureblob"]["container"].get<std::string>();
-    out.azureConnectionString = secretRef(st["azureblob"]["connectionStringSecret"], "key");
+    out.bucket = az["container"].get<std::string>();
+    if (az.contains("connectionStringSecret")) {
+      out.azureConnectionString = secretRef(az["connectionStringSecret"], "key");
+      out.azureAuthMode = "connection_string";
+    }
+    if (az.contains("accountURL")) out.azureAccountUrl = az["accountURL"].get<std::string>();
+    if (az.contains("workloadIdentity")) {
+      // Azure Workload Identity: its webhook mutates labelled pods whose ServiceAccount names
+      // the identity (azure.github.io/azure-workload-identity, "Quick start").
+      out.azureAuthMode = "workload_identity";
+      out.podLabels["azure.workload.identity/use"] = "true";
+      out.serviceAccountAnnotations["azure.workload.identity/client-id"] = az["workloadIdentity"]["clientId"].get<std::string>();
+    }
   } else if (st.contains("gcs")) {
+    const auto& gcs = st["gcs"];
     out.backend = "gcs";
-    out.bucket = st["gcs"]["bucket"].get<std::string>();
-    if (st["gcs"].contains("credentialsSecret")) out.gcsCredentials = secretRef(st["gcs"]["credentialsSecret"], "key");
+    out.bucket = gcs["bucket"].get<std::string>();
+    if (gcs.contains("credentialsSecret")) out.gcsCredentials = secretRef(gcs["credentialsSecret"], "key");
+    if (gcs.contains("workloadIdentity"))  // GKE Workload Identity binds the Kubernetes SA to a Google SA
+      out.serviceAccountAnnotations["iam.gke.io/gcp-service-account"] =
+          gcs["workloadIdentity"]["gcpServiceAccount"].get<std::string>();
+  } else if (st.contains("aliyunoss")) {
+    const auto& oss = st["aliyunoss"];
+    out.backend = "aliyunoss";
+    out.bucket = oss["bucket"].get<std::string>();
+    out.ossEndpoint = oss["endpoint"].get<std::string>();
+    out.ossRegion = oss["region"].get<std::string>();
+    // RRSA: ack-pod-identity-webhook injects ALIBABA_CLOUD_* into labelled pods whose
+    // ServiceAccount names a RAM role (kuberay historyserver/config/raycluster-aliyunoss.yaml).
+    out.podLabels["pod-identity.alibabacloud.com/injection"] = "on";
+    out.serviceAccountAnnotations["pod-identity.alibabacloud.com/role-name"] = oss["roleName"].get<std::string>();
+  }
+  if (c.contains("historyServer")) {
+    const auto& h = c["historyServer"];
+    HistoryServerSpec& hs = out.historyServer;
+    hs.enabled = true;
+    hs.image = h["image"].get<std::string>();
+    hs.ns = h.value("namespace", specNs);
+    hs.requestCpu = asString(h["resources"]["requests"].value("cpu", nlohmann::json("500m")));
+    hs.requestMemory = asString(h["resources"]["requests"].value("memory", nlohmann::json("2Gi")));
+    hs.limitCpu = asString(h["resources"]["limits"].value("cpu", nlohmann::json("2")));
+    hs.limitMemory = asString(h["resources"]["limits"].value("memory", nlohmann::json("12Gi")));
+    hs.serviceAccountName = specName + "-historyserver";
   }
   return out;
 }
@@ -171,6 +222,7 @@ class SemanticChecks : public SpecReport {
   SemanticChecks(const JsonDocument& doc, const std::string& file) : doc_(doc), file_(file) {}
 
   void run(const Spec& s) {
+    checkRayAuth(s);
     checkMetadataMaps("/metadata/labels", s.labels, true);
     checkMetadataMaps("/metadata/annotations", s.annotations, false);
     if (s.labels.count("app.kubernetes.io/managed-by"))
@@ -318,7 +370,7 @@ class SemanticChecks : public SpecReport {
     const auto& storage = sp["collector"]["storage"];
     if (storage.size() != 1)
       error("/spec/collector/storage", true,
-            "collector.storage needs exactly one of s3, azureblob and gcs (found " + std::to_string(storage.size()) + ")");
+            "collector.storage needs exactly one of s3, azureblob, gcs and aliyunoss (found " + std::to_string(storage.size()) + ")");
     checkImage("/spec/collector/image", c.image, "collector image");
     for (const std::optional<SecretKeyRef>* ref : {&c.s3AccessKeyId, &c.s3SecretAccessKey, &c.azureConnectionString, &c.gcsCredentials})
       if (*ref && !isSecretKey((*ref)->key))
@@ -383,6 +435,21 @@ class SemanticChecks : public SpecReport {
   const std::vector<Diagnostic>& diagnostics() const { return out_; }
 
  private:
+  // KubeRay's validation of authOptions (ray-operator/controllers/ray/utils/validation.go 284-313
+  // @v1.7.0): token needs Ray 2.52.0, Kubernetes tokens Ray 2.55.0 and a RayCluster.
+  void checkRayAuth(const Spec& s) {
+    if (s.rayAuth == RayAuth::None) return;
+    const bool k8s = s.rayAuth == RayAuth::Kubernetes;
+    const std::string min = k8s ? "2.55.0" : "2.52.0";
+    if (imageVersion(":" + s.rayVersion) < imageVersion(":" + min))
+      error("/spec/ray/auth", false, std::string("ray.auth ") + (k8s ? "kubernetes" : "token") + " needs Ray " + min +
+                                         " or later (KubeRay refuses it otherwise), but ray.version is " + s.rayVersion +
+                                         "; raise spec.ray.version");
+    if (k8s && s.kind != "RayCluster")
+      error("/spec/ray/auth", false, "KubeRay accepts ray.auth kubernetes (enableK8sTokenAuth) only on a RayCluster, not a " +
+                                         s.kind + "; use ray.auth token");
+  }
+
   void error(const std::string& pointer, bool atKey, const std::string& message) override {
     out_.push_back({locate(doc_.marks, pointer, file_, atKey), message});
   }
@@ -478,6 +545,8 @@ Spec loadSpecNode(const YAML::Node& root, const std::string& file) {
   s.strategy = sp["strategy"].get<std::string>();
   s.rayVersion = sp["ray"]["version"].get<std::string>();
   s.rayImage = sp["ray"].contains("image") ? sp["ray"]["image"].get<std::string>() : "rayproject/ray:" + s.rayVersion;
+  const std::string auth = sp["ray"]["auth"].get<std::string>();
+  s.rayAuth = auth == "token" ? RayAuth::Token : auth == "kubernetes" ? RayAuth::Kubernetes : RayAuth::None;
   s.head = groupOf(sp["head"], true);
   for (const auto& g : sp["workerGroups"]) s.workerGroups.push_back(groupOf(g, false));
 
@@ -524,7 +593,7 @@ Spec loadSpecNode(const YAML::Node& root, const std::string& file) {
         o.config["logGroup"] = "/aws/containerinsights/" + sp["eks"]["clusterName"].get<std::string>() + "/application";
     }
 
-  if (sp.contains("collector")) s.collector = collectorOf(sp["collector"], s.name);
+  if (sp.contains("collector")) s.collector = collectorOf(sp["collector"], s.name, s.ns.value_or(""));
   {
     const auto& d = sp["daemonset"];
     s.daemonset.ns = d["namespace"].get<std::string>();

@@ -20,7 +20,7 @@ static std::multiset<std::string> documents(const std::string& text) {
 TEST_CASE("render --out-dir writes the stdout objects as one file per group plus a kustomization") {
   char tmpl[] = "/tmp/raylog-outdir-XXXXXX";
   const std::string dir = mkdtemp(tmpl);
-  const std::string spec = sourceDir() + "/examples/collector-minio/raylog.yaml";
+  const std::string spec = sourceDir() + "/examples/collector-v1.6-minio/raylog.yaml";
   ProcessResult r = runProcess({raylogBinary(), "render", spec, "--out-dir", dir + "/out"});
   REQUIRE(r.exitCode == 0);
   CHECK(r.out.empty());

@@ -28,7 +28,16 @@ TEST_CASE("Ray and the collector share the emptyDir at /tmp/ray, and the hook is
     if (!spec.collector.enabled) continue;
     ++withCollector;
     CAPTURE(path);
-    const bool legacy = spec.collector.generation == CollectorGeneration::Legacy;
+    if (spec.collector.mode == CollectorMode::Operator) {
+      // KubeRay adds the collector, its volume and Ray's event settings from historyServerOptions.
+      for (const YAML::Node& o : renderObjects(spec))
+        if (isRayKind(o["kind"].Scalar())) {
+          CHECK(rayClusterSpecOf(o)["historyServerOptions"]["collectorOptions"]["image"].Scalar() == spec.collector.image);
+          for (RayPodTemplateRef& ref : rayPodTemplates(o)) CHECK_FALSE(ref.tmpl.findContainer(kCollectorContainer));
+        }
+      continue;
+    }
+    const bool legacy = spec.collector.release == CollectorRelease::V1_6;
     for (const YAML::Node& o : renderObjects(spec)) {
       for (RayPodTemplateRef& ref : rayPodTemplates(o)) {
         CAPTURE(ref.path);
@@ -84,13 +93,13 @@ TEST_CASE("no credential value reaches the output, every credential is a secretK
 
 TEST_CASE("collector spec errors") {
   auto problems = testing::specProblems;
-  auto two = problems("spec:\n  collector:\n    image: c:1\n    storage: {s3: {bucket: abc}, gcs: {bucket: abc}}\n  output: {type: stdout}\n");
+  auto two = problems("spec:\n  ray: {version: \"2.56.0\"}\n  collector:\n    image: c:1\n    storage: {s3: {bucket: abc}, gcs: {bucket: abc}}\n  output: {type: stdout}\n");
   REQUIRE(two.size() == 1);
-  CHECK_THAT(two[0].message, Catch::Contains("exactly one of s3, azureblob and gcs"));
-  auto latest = problems("spec:\n  collector:\n    image: collector\n    storage: {s3: {bucket: abc}}\n  output: {type: stdout}\n");
+  CHECK_THAT(two[0].message, Catch::Contains("exactly one of s3, azureblob, gcs and aliyunoss"));
+  auto latest = problems("spec:\n  ray: {version: \"2.56.0\"}\n  collector:\n    image: collector\n    storage: {s3: {bucket: abc}}\n  output: {type: stdout}\n");
   REQUIRE(latest.size() == 1);
   CHECK_THAT(latest[0].message, Catch::Contains("not pinned"));
-  auto inlineKey = problems("spec:\n  collector:\n    image: c:1\n    storage: {s3: {bucket: abc, secretAccessKey: hunter2}}\n  output: {type: stdout}\n");
+  auto inlineKey = problems("spec:\n  ray: {version: \"2.56.0\"}\n  collector:\n    image: c:1\n    storage: {s3: {bucket: abc, secretAccessKey: hunter2}}\n  output: {type: stdout}\n");
   REQUIRE(inlineKey.size() == 1);
   CHECK_THAT(inlineKey[0].message, Catch::Contains("unknown key 'secretAccessKey'") && Catch::Contains("credentialsSecret"));
 }
