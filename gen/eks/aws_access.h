@@ -1,5 +1,5 @@
 #pragma once
-// What the log agent must be allowed to do in AWS, derived from the spec's outputs; the IAM
+// What the log agent (and the History Server collector) must be allowed to do in AWS, derived from the spec's outputs; the IAM
 // policy and the EKS setup script are generated from it.
 #include <string>
 #include <vector>
@@ -13,6 +13,7 @@ struct CloudWatchAccess {
 
 struct S3Access {
   std::string bucket, keyPrefix;  // objects under bucket/keyPrefix*
+  bool checksBucket = false;      // HeadBucket first (the History Server collector): s3:ListBucket
 };
 
 enum class IamMode { Irsa, PodIdentity, NodeRole };

@@ -39,6 +39,12 @@ AwsAccess awsAccessFor(const Spec& spec) {
     if (o.type == "s3")
       a.s3.push_back({o.str("bucket"), keyPrefix(o.str("keyFormat", "/ray-logs/"))});
   }
+  // KubeRay's collector on AWS S3 (not an S3-compatible endpoint): HeadBucket, then PutObject
+  // under its root folder (historyserver/pkg/storage/s3/s3.go @v1.7.0: createBucketIfNotExists,
+  // CreateDirectory, WriteFile). No s3:CreateBucket: create the bucket beforehand.
+  const CollectorSpec& c = spec.collector;
+  if (c.enabled && c.backend == "s3" && c.s3Endpoint.empty())
+    a.s3.push_back({c.bucket, c.rootDir.empty() ? "" : c.rootDir + "/", true});
   return a;
 }
 

@@ -24,6 +24,11 @@ std::string iamPolicyJson(const AwsAccess& access) {
                                  {"Effect", "Allow"},
                                  {"Action", {"s3:PutObject"}},
                                  {"Resource", {"arn:aws:s3:::" + s3.bucket + "/" + s3.keyPrefix + "*"}}});
+    if (s3.checksBucket)  // HeadBucket is authorised by s3:ListBucket on the bucket itself
+      statements.push_back(ordered{{"Sid", "RayLogsS3Bucket" + std::to_string(i + 1)},
+                                   {"Effect", "Allow"},
+                                   {"Action", {"s3:ListBucket"}},
+                                   {"Resource", {"arn:aws:s3:::" + s3.bucket}}});
   }
   ordered policy = {{"Version", "2012-10-17"}, {"Statement", statements}};
   return policy.dump(2) + "\n";

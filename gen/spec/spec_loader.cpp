@@ -322,8 +322,10 @@ class SemanticChecks : public SpecReport {
     if (!s.eks.enabled) return;
     bool aws = false;
     for (const OutputSpec& o : s.outputs) aws = aws || o.type == "cloudwatch" || o.type == "s3";
+    aws = aws || (s.collector.enabled && s.collector.backend == "s3" && s.collector.s3Endpoint.empty());
     if (!aws)
-      error("/spec/eks", true, "spec.eks sets up IAM for AWS outputs, but no output is cloudwatch or s3; add one or remove eks");
+      error("/spec/eks", true, "spec.eks sets up IAM for AWS outputs, but no output is cloudwatch or s3 and no collector "
+                               "stores to AWS S3; add one or remove eks");
     for (const OutputSpec& o : s.outputs)
       if (o.type == "cloudwatch" && o.has("region") && o.str("region") != s.eks.region)
         error("/spec/eks/region", false, "the cloudwatch output's region " + o.str("region") + " differs from eks.region " +

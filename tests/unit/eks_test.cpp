@@ -59,3 +59,19 @@ TEST_CASE("eks needs an AWS output, and the preset needs eks") {
   auto hostile = testing::specProblems("spec:\n  eks: {clusterName: \"x'; rm -rf /; '\", region: us-west-2}\n  output: {type: cloudwatch, logGroup: g}\n");
   CHECK_FALSE(hostile.empty());
 }
+
+TEST_CASE("IAM policy: the History Server collector's AWS S3 bucket, for its ServiceAccount") {
+  const Spec spec = testing::specFrom(
+      "spec:\n  ray: {version: \"2.56.0\"}\n  eks: {clusterName: c, region: us-west-2}\n"
+      "  collector: {image: c:1, rootDir: history, storage: {s3: {bucket: ray-history, region: us-west-2}}}\n"
+      "  agent: {type: history-collector}\n");
+  const AwsAccess access = awsAccessFor(spec);
+  CHECK(access.agentServiceAccount == spec.collector.serviceAccountName);
+  const auto policy = nlohmann::json::parse(iamPolicyJson(access));
+  REQUIRE(policy["Statement"].size() == 2);
+  CHECK(policy["Statement"][0]["Action"] == nlohmann::json::array({"s3:PutObject"}));
+  CHECK(policy["Statement"][0]["Resource"][0] == "arn:aws:s3:::ray-history/history/*");
+  // HeadBucket (createBucketIfNotExists) needs ListBucket on the bucket; no CreateBucket.
+  CHECK(policy["Statement"][1]["Action"] == nlohmann::json::array({"s3:ListBucket"}));
+  CHECK(policy["Statement"][1]["Resource"][0] == "arn:aws:s3:::ray-history");
+}
