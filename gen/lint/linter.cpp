@@ -98,6 +98,12 @@ class Linter {
     return std::move(result_);
   }
 
+  LintResult runText(const std::string& text) {
+    stdinRead_ = true;
+    stdin_ = text;
+    return run({"-"});
+  }
+
  private:
   // Reads a file (stdin once, kept for the second pass); unreadable files are noted once.
   bool read(const std::string& path, std::string& text) {
@@ -230,6 +236,10 @@ class Linter {
 
 LintResult runLint(const std::vector<std::string>& paths, const LintOptions& options) {
   return Linter(options).run(paths);
+}
+
+LintResult lintText(const std::string& text, const LintOptions& options) {
+  return Linter(options).runText(text);
 }
 
 }  // namespace raylog::lint

@@ -22,6 +22,9 @@ struct LintResult {
 
 LintResult runLint(const std::vector<std::string>& paths, const LintOptions& options);
 
+// Lints a stream already in memory, as if it came on standard input (findings name "<stdin>").
+LintResult lintText(const std::string& text, const LintOptions& options);
+
 // Annotation on an object that silences rules for it: "RL101,RL202".
 inline constexpr const char* kIgnoreAnnotation = "raylog-gen.dev/ignore";
 

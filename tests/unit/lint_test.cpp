@@ -2,7 +2,6 @@
 // the public guide's manifest, and the SARIF structure GitHub code scanning requires.
 #include <catch2/catch.hpp>
 #include <boost/filesystem.hpp>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
@@ -29,13 +28,7 @@ std::vector<lint::Finding> lintFile(const std::string& path, const lint::LintOpt
   return lint::runLint({path}, o).findings;
 }
 
-std::vector<lint::Finding> lintText(const std::string& text) {
-  const std::string path = (fs::temp_directory_path() / fs::unique_path("raylog-lint-%%%%%%.yaml")).string();
-  std::ofstream(path) << text;
-  auto findings = lintFile(path);
-  fs::remove(path);
-  return findings;
-}
+std::vector<lint::Finding> lintText(const std::string& text) { return lint::lintText(text, {}).findings; }
 
 std::set<std::string> ids(const std::vector<lint::Finding>& findings, lint::Severity atLeast = lint::Severity::Info) {
   std::set<std::string> out;
@@ -109,6 +102,19 @@ TEST_CASE("suppression: --disable and the object annotation") {
   std::string text = readInputFile(bad);
   text.replace(text.find("  name: fx\n"), 11, "  name: fx\n  annotations: {raylog-gen.dev/ignore: \"RL111, RL115\"}\n");
   CHECK(ids(lintText(text)).count("RL111") == 0);
+}
+
+TEST_CASE("lintText finds in memory what runLint finds in a file, located in <stdin>") {
+  const std::string path = kFixtures + "RL201/bad.yaml";
+  const auto fromFile = lintFile(path);
+  const auto fromText = lintText(readInputFile(path));
+  REQUIRE(fromText.size() == fromFile.size());
+  REQUIRE_FALSE(fromText.empty());
+  for (size_t i = 0; i < fromText.size(); ++i) {
+    CHECK(fromText[i].ruleId == fromFile[i].ruleId);
+    CHECK(fromText[i].where.line == fromFile[i].where.line);
+    CHECK(fromText[i].where.file == "<stdin>");
+  }
 }
 
 TEST_CASE("malformed YAML in one file is a finding for that file, and the run goes on") {

@@ -1,0 +1,35 @@
+// lint on any manifest stream: no exception escapes, every finding is located inside the input
+// with a one-line message, findings come in position order, and linting is deterministic.
+#include <cstdint>
+#include <tuple>
+
+#include "lint/linter.h"
+#include "support/fuzz_check.h"
+#include "support/fuzz_input.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace raylog;
+  const std::string text = fuzz::text(data, size);
+  const lint::LintResult result = lint::lintText(text, {});
+  FUZZ_CHECK(result.filesRead == 1 && result.unreadable.empty(), "the stream was not read");
+  const int lines = fuzz::lineCount(text);
+  for (size_t i = 0; i < result.findings.size(); ++i) {
+    const lint::Finding& f = result.findings[i];
+    const std::string where = f.ruleId + " at " + f.where.file + ":" + std::to_string(f.where.line) + ": " + f.message;
+    FUZZ_CHECK(!f.ruleId.empty() && !f.message.empty(), "a finding without a rule or message: " + where);
+    FUZZ_CHECK(f.where.file == "<stdin>", "a finding in another file: " + where);
+    FUZZ_CHECK(f.where.line >= 1 && f.where.line <= lines + 1, "a finding outside the input: " + where);
+    FUZZ_CHECK(f.message.find('\n') == std::string::npos, "a finding's message spans lines: " + where);
+    if (i > 0) {
+      const Location& a = result.findings[i - 1].where;
+      FUZZ_CHECK(std::tie(a.line, a.column) <= std::tie(f.where.line, f.where.column), "findings out of order at " + where);
+    }
+  }
+  const lint::LintResult again = lint::lintText(text, {});
+  FUZZ_CHECK(again.findings.size() == result.findings.size(), "linting twice finds different things");
+  for (size_t i = 0; i < again.findings.size(); ++i)
+    FUZZ_CHECK(again.findings[i].message == result.findings[i].message &&
+                   again.findings[i].where.line == result.findings[i].where.line,
+               "linting twice finds different things");
+  return 0;
+}

@@ -1,0 +1,15 @@
+#pragma once
+// The vendored KubeRay CRD schemas (tests/crd/schemas), loaded once.
+#include <string>
+#include <vector>
+
+#include "util/diagnostic.h"
+#include "yaml/source_file.h"
+
+namespace fuzz {
+
+// Problems the CRD schema of the document's kind finds (RayCluster, RayJob, RayService; other
+// kinds have none).
+std::vector<raylog::Diagnostic> crdProblems(const raylog::ParsedDocument& doc, const std::string& file);
+
+}  // namespace fuzz
