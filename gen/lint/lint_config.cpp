@@ -21,7 +21,9 @@ LintConfig readLintConfig(const std::string& path) {
         problems.push_back({locationOf(it->second.Mark(), file), "disable must be a list of rule IDs"});
         continue;
       }
-      for (const YAML::Node& id : it->second) {
+      // A named copy: `it->second` is a member of a proxy that dies before the loop would use it.
+      const YAML::Node list = it->second;
+      for (const YAML::Node& id : list) {
         if (!id.IsScalar() || !findRule(id.Scalar())) {
           std::vector<std::string> ids;
           for (const auto& r : allRules()) ids.push_back(r->info().id);

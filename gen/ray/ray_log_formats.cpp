@@ -25,7 +25,7 @@ const std::string kRayCppRegexText =
 // "%(filename)s:%(lineno)d - %(message)s" (releases before 2.10: "-- %(message)s").
 const std::string kRayServeRegexText =
     "^(?<level>[A-Z]+) (?<time>" + kTs + ") (?<serve_component>\\S+) (?<serve_component_id>\\S+) "
-    "(?:(?<serve_context>[^\\n]*?) )??(?:(?<source>[^\\s:]+:\\d+) )?--? (?<message>[\\s\\S]*)$";
+    "(?:(?<serve_context>[^\\n]*?) )?\?(?:(?<source>[^\\s:]+:\\d+) )?--? (?<message>[\\s\\S]*)$";
 const std::string kRecordStartRegexText = "^(?:" + kStart + ")";
 const std::string kRecordFirstLineRegexText = "^(?:" + kStart + "|" + kTraceback + ")";
 
