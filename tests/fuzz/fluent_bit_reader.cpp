@@ -3,8 +3,8 @@
 // value gates is a fixpoint of write-then-read (what lint sees is what the writer would write).
 #include <cstdint>
 
-#include "agents/fluent_bit_reader.h"
-#include "agents/fluent_bit_value.h"
+#include "agents/fluent_bit/fluent_bit_reader.h"
+#include "agents/fluent_bit/fluent_bit_value.h"
 #include "support/fuzz_check.h"
 #include "support/fuzz_input.h"
 

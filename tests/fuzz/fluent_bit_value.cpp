@@ -5,9 +5,9 @@
 #include <cstdint>
 #include <stdexcept>
 
-#include "agents/fluent_bit_config.h"
-#include "agents/fluent_bit_reader.h"
-#include "agents/fluent_bit_value.h"
+#include "agents/fluent_bit/fluent_bit_config.h"
+#include "agents/fluent_bit/fluent_bit_reader.h"
+#include "agents/fluent_bit/fluent_bit_value.h"
 #include "support/fuzz_check.h"
 #include "support/fuzz_input.h"
 

@@ -3,8 +3,8 @@
 // fluentdQuoted) reads back as the same tree.
 #include <cstdint>
 
-#include "agents/fluentd_reader.h"
-#include "agents/fluentd_value.h"
+#include "agents/fluentd/fluentd_reader.h"
+#include "agents/fluentd/fluentd_value.h"
 #include "support/fuzz_check.h"
 #include "support/fuzz_input.h"
 

@@ -6,8 +6,8 @@
 #include <regex>
 #include <stdexcept>
 
-#include "agents/fluentd_reader.h"
-#include "agents/fluentd_value.h"
+#include "agents/fluentd/fluentd_reader.h"
+#include "agents/fluentd/fluentd_value.h"
 #include "support/fuzz_check.h"
 #include "support/fuzz_input.h"
 

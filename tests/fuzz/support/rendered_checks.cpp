@@ -3,10 +3,10 @@
 #include <regex>
 #include <sstream>
 
-#include "agents/fluent_bit_reader.h"
-#include "agents/fluent_bit_value.h"
-#include "agents/fluentd_reader.h"
-#include "agents/fluentd_value.h"
+#include "agents/fluent_bit/fluent_bit_reader.h"
+#include "agents/fluent_bit/fluent_bit_value.h"
+#include "agents/fluentd/fluentd_reader.h"
+#include "agents/fluentd/fluentd_value.h"
 #include "eks/aws_access_from_spec.h"
 #include "eks/eks_script.h"
 #include "eks/iam_policy.h"
