@@ -26,8 +26,9 @@ void registerInjectCommand(CLI::App& app, CommandAction& action) {
   cmd->callback([opts, &action] {
     action = [opts] {
       const Spec spec = loadSpecFile(opts->spec);
-      InjectResult result = injectLogging(spec, readManifests(opts->inputs.empty() ? std::vector<std::string>{"-"} : opts->inputs));
-      const std::string text = emitStream(result.objects);
+      const std::vector<SourceDocument> docs = readManifests(opts->inputs.empty() ? std::vector<std::string>{"-"} : opts->inputs);
+      InjectResult result = injectLogging(spec, docs);
+      const std::string text = injectedStream(docs, result);
       try {
         writeOutput(opts->output, text);
       } catch (const std::runtime_error& e) {

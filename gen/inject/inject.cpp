@@ -34,9 +34,11 @@ class Injector {
       if (!d.root || d.root.IsNull()) continue;
       YAML::Node object = d.root;  // edited in place: marks stay for error locations
       visit(object, d.file);
+      if (scalarAt(object, "kind") == "ConfigMap") configMaps_.push_back(object);
       result_.objects.push_back(object);
     }
     appendAgentObjects();
+    removeUnmountedConfigMaps();
     if (!errors_.empty()) throw InputError(errors_);
     return std::move(result_);
   }
@@ -54,27 +56,41 @@ class Injector {
     }
   }
 
+  // A RayJob's cluster is deleted when the job ends: its sidecars are native (they stop after
+  // Ray, so the last lines are shipped) unless the spec says otherwise; other kinds get classic
+  // ones, which every Kubernetes version runs.
+  Spec specFor(const YAML::Node& object) const {
+    Spec s = spec_;
+    if (!s.agent.sidecarModeGiven)
+      s.agent.sidecarMode = scalarAt(object, "kind") == "RayJob" ? SidecarMode::Native : SidecarMode::Classic;
+    return s;
+  }
+
   void injectRayObject(YAML::Node object, const std::string& file) {
     const std::string before = emitDocument(object);
+    const Spec spec = specFor(object);
     for (RayPodTemplateRef& ref : rayPodTemplates(object)) {
       const Location where = locationOf(ref.tmpl.node().Mark(), file);  // before edits replace nodes
       try {
-        applyLoggingPieces(ref.tmpl, loggingPiecesFor(spec_, ref.type, ref.groupName));
+        applyLoggingPieces(ref.tmpl, loggingPiecesFor(spec, ref.type, ref.groupName));
       } catch (const PieceConflict& e) {
-        errors_.push_back({where,
-                           describe(object) + " " + ref.path + ": " + e.what()});
+        errors_.push_back({e.at.is_null() ? where : locationOf(e.at, file), describe(object) + " " + ref.path + ": " + e.what()});
       }
     }
-    namespaces_.insert(namespaceOf(object));
     const size_t templates = rayPodTemplates(object).size();
-    if (templates == 0) {
+    if (templates == 0) {  // e.g. a RayJob with clusterSelector runs on a cluster defined elsewhere
       result_.summary.push_back(describe(object) + ": no pod templates found; left unchanged");
-    } else if (emitDocument(object) == before) {
+      return;
+    }
+    namespaces_.insert(namespaceOf(object));  // its pods mount the agent's ConfigMaps
+    if (emitDocument(object) == before) {
       result_.summary.push_back(describe(object) + ": logging already up to date");
     } else {
-      result_.summary.push_back(describe(object) + ": added " + spec_.agent.type + " logging to " +
+      const bool native = spec.strategy == "sidecar" && spec.agent.sidecarMode == SidecarMode::Native;
+      result_.summary.push_back(describe(object) + ": added " + spec.agent.type + " logging to " +
                                 std::to_string(templates) + " pod template(s) (head and " +
-                                std::to_string(templates - 1) + " worker group(s))");
+                                std::to_string(templates - 1) + " worker group(s))" +
+                                (native ? ", native sidecars" : ""));
     }
   }
 
@@ -131,7 +147,49 @@ class Injector {
     }
   }
 
+  // ConfigMaps raylog-gen wrote for this spec that no pod mounts any more (the spec switched
+  // agents): left behind, they look like live configuration.
+  void removeUnmountedConfigMaps() {
+    if (spec_.strategy == "daemonset") return;  // its ConfigMaps are the DaemonSet's, not the pods'
+    std::set<std::string> mounted;
+    for (const YAML::Node& o : result_.objects) collectConfigMapRefs(o, namespaceOf(o), mounted);
+    std::vector<YAML::Node> kept;
+    for (const YAML::Node& o : result_.objects) {
+      const bool stale = isConfigMapIn(o) && scalarAt(o["metadata"], "labels", kManagedByLabel) == kManagedByValue &&
+                         scalarAt(o["metadata"], "labels", "app.kubernetes.io/instance") == spec_.name &&
+                         namespaces_.count(namespaceOf(o)) && !mounted.count(namespaceOf(o) + "/" + scalarAt(o, "metadata", "name"));
+      if (!stale) {
+        kept.push_back(o);
+        continue;
+      }
+      result_.removed.push_back(o);
+      result_.summary.push_back(describe(o) + ": removed (raylog-gen wrote it for this spec; no pod mounts it any more)");
+    }
+    result_.objects = kept;
+  }
+
+  bool isConfigMapIn(const YAML::Node& o) const {
+    for (const YAML::Node& c : configMaps_)
+      if (c.is(o)) return true;
+    return false;
+  }
+
+  // Every ConfigMap a volume (or a projected volume's source) names, as namespace/name.
+  static void collectConfigMapRefs(const YAML::Node& n, const std::string& ns, std::set<std::string>& out) {
+    if (n.IsMap()) {
+      for (auto it = n.begin(); it != n.end(); ++it) {
+        if (it->first.IsScalar() && it->first.Scalar() == "configMap" && it->second.IsMap() && it->second["name"] &&
+            it->second["name"].IsScalar())
+          out.insert(ns + "/" + it->second["name"].Scalar());
+        collectConfigMapRefs(it->second, ns, out);
+      }
+    } else if (n.IsSequence()) {
+      for (const YAML::Node& item : n) collectConfigMapRefs(item, ns, out);
+    }
+  }
+
   const Spec& spec_;
+  std::vector<YAML::Node> configMaps_;  // the input's top-level ConfigMaps
   std::set<std::string> agentObjectKeys_;  // kind/name of what agentObjectsIn renders
   std::set<std::string> namespaces_;
   std::vector<std::pair<YAML::Node, std::string>> existingAgentObjects_;
@@ -143,6 +201,10 @@ class Injector {
 
 InjectResult injectLogging(const Spec& spec, const std::vector<SourceDocument>& documents) {
   return Injector(spec).run(documents);
+}
+
+std::string injectedStream(const std::vector<SourceDocument>& /*documents*/, const InjectResult& result) {
+  return emitStream(result.objects);
 }
 
 }  // namespace raylog

@@ -14,11 +14,15 @@
 namespace raylog {
 
 struct InjectResult {
-  std::vector<YAML::Node> objects;
+  std::vector<YAML::Node> objects;   // the input's objects (edited), then the ones added
+  std::vector<YAML::Node> removed;   // input objects left out (ConfigMaps nothing mounts any more)
   std::vector<std::string> summary;  // one line per change, for stderr
 };
 
 // Throws InputError (located at the offending pod template or ConfigMap) on a conflict.
 InjectResult injectLogging(const Spec& spec, const std::vector<SourceDocument>& documents);
+
+// The YAML stream inject writes for `documents` after injectLogging edited them into `result`.
+std::string injectedStream(const std::vector<SourceDocument>& documents, const InjectResult& result);
 
 }  // namespace raylog

@@ -2,10 +2,12 @@
 
 #include "yaml/input_files.h"
 #include "yaml/source_file.h"
+#include "yaml/template_syntax.h"
 
 namespace raylog {
 
 std::vector<SourceDocument> parseManifests(const std::string& text, const std::string& file) {
+  if (auto problem = findTemplateSyntax(text, file)) throw InputError(*problem);
   std::vector<SourceDocument> docs;
   for (const ParsedDocument& d : parseYamlStream(text, file))
     if (!d.root.IsNull()) docs.push_back({d.root, file});

@@ -53,7 +53,7 @@ TEST_CASE("inject errors: a bad spec, a conflict, a missing input, nothing on st
   ProcessResult conflict = runProcess({raylogBinary(), "inject", "--spec", example("examples/sidecar-stdout/raylog.yaml"), dir + "/c.yaml"});
   CHECK(conflict.exitCode == 2);
   CHECK(conflict.out.empty());
-  CHECK_THAT(conflict.err, Catch::StartsWith(dir + "/c.yaml:7:7: error: RayCluster/c spec.headGroupSpec.template:"));
+  CHECK_THAT(conflict.err, Catch::StartsWith(dir + "/c.yaml:10:13: error: RayCluster/c spec.headGroupSpec.template:"));
 
   ProcessResult missing = runProcess({raylogBinary(), "inject", "--spec", example("examples/sidecar-stdout/raylog.yaml"), dir + "/nope"});
   CHECK(missing.exitCode == 2);

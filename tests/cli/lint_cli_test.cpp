@@ -9,6 +9,11 @@ namespace {
 
 std::string fixture(const std::string& rel) { return sourceDir() + "/tests/lint/" + rel; }
 
+std::string readAll(const std::string& path) {
+  std::ifstream in(path);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
 std::string tempDir() {
   char tmpl[] = "/tmp/raylog-lint-XXXXXX";
   return mkdtemp(tmpl);
@@ -41,7 +46,7 @@ TEST_CASE("lint reads folders recursively, stdin, and goes on after a malformed 
   ProcessResult dir = runProcess({raylogBinary(), "lint", fixture("fixtures")});
   CHECK(dir.exitCode == 1);
   CHECK_THAT(dir.out, Catch::Contains("RL001/bad.yaml:4:") && Catch::Contains("RL212/bad.yaml"));
-  CHECK_THAT(dir.out, Catch::Contains("56 file(s) linted"));
+  CHECK_THAT(dir.out, Catch::Contains("67 file(s) linted"));
 
   std::ifstream in(fixture("guide-style.yaml"));
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -121,9 +126,15 @@ TEST_CASE("lint --fix repairs raylog-gen's pieces through inject, and refuses wh
   CHECK_THAT(fixed.err, Catch::Contains("fixed " + dir + "/cluster.yaml: RayCluster/demo"));
   CHECK(runProcess({raylogBinary(), "lint", dir + "/cluster.yaml"}).exitCode == 0);
 
-  // The guide's head-only sidecar is not raylog-gen's: --fix says so instead of adding a second one.
-  ProcessResult guide = runProcess({raylogBinary(), "lint", "--fix", "--spec", spec, fixture("guide-style.yaml")});
-  CHECK(guide.exitCode == 2);
-  CHECK_THAT(guide.err, Catch::Contains("already runs fluent-bit in container 'fluentbit'"));
+  // The guide's head-only sidecar is not raylog-gen's: --fix says so, leaves the file as it is,
+  // and lint reports the file's findings.
+  const std::string guideText = readAll(fixture("guide-style.yaml"));
+  std::ofstream(dir + "/guide.yaml") << guideText;
+  ProcessResult guide = runProcess({raylogBinary(), "lint", "--fix", "--spec", spec, dir + "/guide.yaml"});
+  CHECK(guide.exitCode == 1);
+  CHECK_THAT(guide.err, Catch::Contains("not fixed " + dir + "/guide.yaml:") &&
+                            Catch::Contains("already runs a log agent (Fluent Bit) in container 'fluentbit'") &&
+                            Catch::Contains("file left unchanged"));
+  CHECK(readAll(dir + "/guide.yaml") == guideText);
   std::system(("rm -rf '" + dir + "'").c_str());
 }
