@@ -28,7 +28,8 @@ void registerInjectCommand(CLI::App& app, CommandAction& action) {
       const Spec spec = loadSpecFile(opts->spec);
       const std::vector<SourceDocument> docs = readManifests(opts->inputs.empty() ? std::vector<std::string>{"-"} : opts->inputs);
       InjectResult result = injectLogging(spec, docs);
-      const std::string text = injectedStream(docs, result);
+      std::vector<std::string> notes;
+      const std::string text = injectedStream(docs, result, &notes);
       try {
         writeOutput(opts->output, text);
       } catch (const std::runtime_error& e) {
@@ -36,7 +37,7 @@ void registerInjectCommand(CLI::App& app, CommandAction& action) {
         return exit_code::kWriteFailed;
       }
       for (const std::string& line : result.summary) std::cerr << "raylog-gen: " << line << "\n";
-      std::cerr << "raylog-gen: note: YAML comments in the input are not kept\n";
+      for (const std::string& line : notes) std::cerr << "raylog-gen: note: " << line << "\n";
       return exit_code::kOk;
     };
   });

@@ -1,6 +1,8 @@
 #include "inject/inject.h"
 
+#include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "k8s/ray_object.h"
@@ -11,6 +13,7 @@
 #include "yaml/source_file.h"
 #include "yaml/yaml_build.h"
 #include "yaml/yaml_emit.h"
+#include "yaml/yaml_splice.h"
 
 namespace raylog {
 
@@ -203,8 +206,50 @@ InjectResult injectLogging(const Spec& spec, const std::vector<SourceDocument>& 
   return Injector(spec).run(documents);
 }
 
-std::string injectedStream(const std::vector<SourceDocument>& /*documents*/, const InjectResult& result) {
-  return emitStream(result.objects);
+// Every input stream comes back as it was read, chunk by chunk: unchanged documents byte for byte,
+// changed ones with only their changed nodes emitted again (yaml_splice), removed ones left out;
+// then the objects inject added.
+std::string injectedStream(const std::vector<SourceDocument>& documents, const InjectResult& result,
+                           std::vector<std::string>* notes) {
+  auto in = [](const std::vector<YAML::Node>& list, const YAML::Node& n) {
+    return std::any_of(list.begin(), list.end(), [&](const YAML::Node& x) { return x.is(n); });
+  };
+  std::string out;
+  std::vector<const SourceText*> done;
+  for (const SourceDocument& first : documents) {
+    const SourceText* source = first.source.get();
+    if (!source) return emitStream(result.objects);  // not read from text (the KRM function's items)
+    if (std::find(done.begin(), done.end(), source) != done.end()) continue;
+    done.push_back(source);
+    std::string file;
+    for (size_t c = 0; c < source->chunks.size(); ++c) {
+      const auto [begin, end] = source->chunks[c];
+      std::string chunk = source->text.substr(begin, end - begin);
+      const SourceDocument* doc = nullptr;
+      for (const SourceDocument& d : documents)
+        if (d.source.get() == source && d.chunk == c) doc = &d;
+      if (doc && in(result.removed, doc->root)) continue;
+      if (doc) {
+        // The marker line stays; the document's body is spliced, or emitted whole if it cannot be.
+        const size_t bodyAt = chunk.compare(0, 3, "---") == 0 ? std::min(chunk.find('\n'), chunk.size() - 1) + 1 : 0;
+        const std::string marker = chunk.substr(0, bodyAt), body = chunk.substr(bodyAt);
+        const bool plainMarker = marker.empty() || marker.find_first_not_of("- \r\n") == std::string::npos;
+        const std::optional<std::string> spliced = plainMarker ? spliceDocument(body, doc->root) : std::nullopt;
+        if (!spliced && notes) notes->push_back(describe(doc->root) + ": written out whole; its comments and formatting are not kept");
+        chunk = spliced ? marker + *spliced : (marker.empty() ? "" : "---\n") + emitDocument(doc->root);
+      }
+      file += chunk;
+    }
+    if (!out.empty() && out.back() != '\n') out += "\n";
+    if (!out.empty() && file.compare(0, 3, "---") != 0) out += "---\n";
+    out += file;
+  }
+  for (const YAML::Node& o : result.objects)
+    if (!std::any_of(documents.begin(), documents.end(), [&](const SourceDocument& d) { return d.root.is(o); })) {
+      if (!out.empty() && out.back() != '\n') out += "\n";
+      out += "---\n" + emitDocument(o);
+    }
+  return out;
 }
 
 }  // namespace raylog

@@ -22,7 +22,10 @@ struct InjectResult {
 // Throws InputError (located at the offending pod template or ConfigMap) on a conflict.
 InjectResult injectLogging(const Spec& spec, const std::vector<SourceDocument>& documents);
 
-// The YAML stream inject writes for `documents` after injectLogging edited them into `result`.
-std::string injectedStream(const std::vector<SourceDocument>& documents, const InjectResult& result);
+// The YAML stream inject writes for `documents` after injectLogging edited them into `result`:
+// the input's text with only the changed nodes written again (comments, order, quoting kept).
+// A document that cannot be spliced is written out whole; `notes` gets a line for it.
+std::string injectedStream(const std::vector<SourceDocument>& documents, const InjectResult& result,
+                           std::vector<std::string>* notes = nullptr);
 
 }  // namespace raylog

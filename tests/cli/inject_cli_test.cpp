@@ -26,8 +26,8 @@ TEST_CASE("inject reads stdin, writes the stream to stdout and a summary to stde
   CHECK(r.exitCode == 0);
   CHECK_THAT(r.out, Catch::Contains("kind: RayJob") && Catch::Contains("name: fluent-bit") &&
                         Catch::Contains("kind: ConfigMap"));
-  CHECK_THAT(r.err, Catch::Contains("RayJob/pi: added fluent-bit logging to 2 pod template(s)") &&
-                        Catch::Contains("comments in the input are not kept"));
+  CHECK_THAT(r.err, Catch::Contains("RayJob/pi: added fluent-bit logging to 2 pod template(s)"));
+  CHECK_FALSE(Catch::Contains("not kept").match(r.err));
 
   ProcessResult again = runProcess({raylogBinary(), "inject", "--spec", example("examples/sidecar-stdout/raylog.yaml"), "-"}, r.out);
   CHECK(again.exitCode == 0);
