@@ -26,8 +26,10 @@ void registerInjectCommand(CLI::App& app, CommandAction& action) {
   cmd->callback([opts, &action] {
     action = [opts] {
       const Spec spec = loadSpecFile(opts->spec);
-      InjectResult result = injectLogging(spec, readManifests(opts->inputs.empty() ? std::vector<std::string>{"-"} : opts->inputs));
-      const std::string text = emitStream(result.objects);
+      const std::vector<SourceDocument> docs = readManifests(opts->inputs.empty() ? std::vector<std::string>{"-"} : opts->inputs);
+      InjectResult result = injectLogging(spec, docs);
+      std::vector<std::string> notes;
+      const std::string text = injectedStream(docs, result, &notes);
       try {
         writeOutput(opts->output, text);
       } catch (const std::runtime_error& e) {
@@ -35,7 +37,7 @@ void registerInjectCommand(CLI::App& app, CommandAction& action) {
         return exit_code::kWriteFailed;
       }
       for (const std::string& line : result.summary) std::cerr << "raylog-gen: " << line << "\n";
-      std::cerr << "raylog-gen: note: YAML comments in the input are not kept\n";
+      for (const std::string& line : notes) std::cerr << "raylog-gen: note: " << line << "\n";
       return exit_code::kOk;
     };
   });

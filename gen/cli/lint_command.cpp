@@ -1,5 +1,9 @@
 // raylog-gen lint PATH..., raylog-gen explain ID, raylog-gen rules.
+#include <algorithm>
 #include <boost/filesystem.hpp>
+#include <iterator>
+#include <set>
+#include <sstream>
 #include <iostream>
 #include <memory>
 
@@ -15,6 +19,7 @@
 #include "spec/spec_loader.h"
 #include "util/edit_distance.h"
 #include "yaml/input_files.h"
+#include "yaml/source_file.h"
 #include "yaml/yaml_emit.h"
 
 namespace raylog {
@@ -31,24 +36,56 @@ std::string unknownRule(const std::string& id) {
   return "unknown rule '" + id + "'" + didYouMean(id, ruleIds()) + "; `raylog-gen rules` lists them";
 }
 
-// lint --fix: every file with an error-level finding on a Ray object is rewritten with the spec's
-// logging pieces added, through inject's code path; lint then runs again on the result.
+// The error-level findings of a lint run, as "RULE|message" (lines move when a file is rewritten).
+std::multiset<std::string> errorsOf(const lint::LintResult& r) {
+  std::multiset<std::string> out;
+  for (const lint::Finding& f : r.findings)
+    if (f.severity == lint::Severity::Error && f.ruleId != "RL001") out.insert(f.ruleId + "|" + f.message);
+  return out;
+}
+
+std::string ruleList(const std::multiset<std::string>& errors) {
+  std::set<std::string> ids;
+  for (const std::string& e : errors) ids.insert(e.substr(0, e.find('|')));
+  std::string out;
+  for (const std::string& id : ids) out += (out.empty() ? "" : ", ") + id;
+  return out;
+}
+
+// lint --fix: a file with errors is rewritten with the spec's logging pieces (inject's code path)
+// only when that mends some of its errors and adds none; other files are left as they are, with
+// the reason on stderr. lint then runs again on the result.
 int fixFiles(const std::vector<std::string>& paths, const Spec& spec, const lint::LintOptions& options) {
   for (const std::string& file : expandInputPaths(paths)) {
     if (file == "-") {
       std::cerr << "raylog-gen: error: --fix rewrites files; it cannot fix standard input (use inject)\n";
       return exit_code::kBadInput;
     }
-    bool needsFix = false;
-    for (const lint::Finding& f : lint::runLint({file}, options).findings)
-      needsFix = needsFix || (f.severity == lint::Severity::Error && f.ruleId != "RL001");
-    if (!needsFix) continue;
-    InjectResult fixed = injectLogging(spec, readManifests({file}));
-    bool touchesRay = false;
-    for (const std::string& line : fixed.summary) touchesRay = touchesRay || line.find("logging") != std::string::npos;
-    if (!touchesRay) continue;  // the errors are not in Ray pod templates: nothing inject can mend
+    const std::multiset<std::string> before = errorsOf(lint::runLint({file}, options));
+    if (before.empty()) continue;
+    const std::string text = readInputFile(file);
+    const std::vector<SourceDocument> docs = parseManifests(text, file);
+    InjectResult fixed;
     try {
-      writeOutput(file, emitStream(fixed.objects));
+      fixed = injectLogging(spec, docs);
+    } catch (const InputError& e) {
+      for (const Diagnostic& d : e.diagnostics())
+        std::cerr << "raylog-gen: not fixed " << d.format() << "; file left unchanged\n";
+      continue;
+    }
+    const std::string out = injectedStream(docs, fixed);
+    const std::multiset<std::string> after = errorsOf(lint::runLintOnText(out, file, options));
+    std::multiset<std::string> added;
+    std::set_difference(after.begin(), after.end(), before.begin(), before.end(), std::inserter(added, added.end()));
+    if (!added.empty() || after.size() >= before.size()) {
+      std::cerr << "raylog-gen: not fixed " << file << ": adding " << spec.agent.type << " logging would "
+                << (added.empty() ? "not mend its errors (" + ruleList(before) + "); they need a hand edit"
+                                  : "bring new errors (" + ruleList(added) + ")")
+                << "; file left unchanged\n";
+      continue;
+    }
+    try {
+      writeOutput(file, out);
     } catch (const std::runtime_error& e) {
       std::cerr << "raylog-gen: error: " << e.what() << "\n";
       return exit_code::kWriteFailed;
@@ -89,7 +126,13 @@ void registerLintCommands(CLI::App& app, CommandAction& action) {
       std::string configPath = opts->config;
       if (configPath.empty() && boost::filesystem::exists(".raylog-gen.yaml")) configPath = ".raylog-gen.yaml";
       if (!configPath.empty()) config = lint::readLintConfig(configPath);  // InputError -> exit 2 in main
-      for (const std::string& id : opts->disable) {
+      std::vector<std::string> disable;  // --disable RL207,RL208 as well as --disable RL207 --disable RL208
+      for (const std::string& arg : opts->disable) {
+        std::stringstream list(arg);
+        for (std::string id; std::getline(list, id, ',');)
+          if (!id.empty()) disable.push_back(id);
+      }
+      for (const std::string& id : disable) {
         const lint::Rule* rule = lint::findRule(id);
         if (!rule) {
           std::cerr << "raylog-gen: error: --disable: " << unknownRule(id) << "\n";

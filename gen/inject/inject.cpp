@@ -1,6 +1,8 @@
 #include "inject/inject.h"
 
+#include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "k8s/ray_object.h"
@@ -11,6 +13,7 @@
 #include "yaml/source_file.h"
 #include "yaml/yaml_build.h"
 #include "yaml/yaml_emit.h"
+#include "yaml/yaml_splice.h"
 
 namespace raylog {
 
@@ -34,9 +37,11 @@ class Injector {
       if (!d.root || d.root.IsNull()) continue;
       YAML::Node object = d.root;  // edited in place: marks stay for error locations
       visit(object, d.file);
+      if (scalarAt(object, "kind") == "ConfigMap") configMaps_.push_back(object);
       result_.objects.push_back(object);
     }
     appendAgentObjects();
+    removeUnmountedConfigMaps();
     if (!errors_.empty()) throw InputError(errors_);
     return std::move(result_);
   }
@@ -54,28 +59,42 @@ class Injector {
     }
   }
 
+  // A RayJob's cluster is deleted when the job ends: its sidecars are native (they stop after
+  // Ray, so the last lines are shipped) unless the spec says otherwise; other kinds get classic
+  // ones, which every Kubernetes version runs.
+  Spec specFor(const YAML::Node& object) const {
+    Spec s = spec_;
+    if (!s.agent.sidecarModeGiven)
+      s.agent.sidecarMode = scalarAt(object, "kind") == "RayJob" ? SidecarMode::Native : SidecarMode::Classic;
+    return s;
+  }
+
   void injectRayObject(YAML::Node object, const std::string& file) {
     const std::string before = emitDocument(object);
-    applyClusterPieces(object, spec_);
+    const Spec spec = specFor(object);
+    applyClusterPieces(object, spec);
     for (RayPodTemplateRef& ref : rayPodTemplates(object)) {
       const Location where = locationOf(ref.tmpl.node().Mark(), file);  // before edits replace nodes
       try {
-        applyLoggingPieces(ref.tmpl, loggingPiecesFor(spec_, ref.type, ref.groupName));
+        applyLoggingPieces(ref.tmpl, loggingPiecesFor(spec, ref.type, ref.groupName));
       } catch (const PieceConflict& e) {
-        errors_.push_back({where,
-                           describe(object) + " " + ref.path + ": " + e.what()});
+        errors_.push_back({e.at.is_null() ? where : locationOf(e.at, file), describe(object) + " " + ref.path + ": " + e.what()});
       }
     }
-    namespaces_.insert(namespaceOf(object));
     const size_t templates = rayPodTemplates(object).size();
-    if (templates == 0) {
+    if (templates == 0) {  // e.g. a RayJob with clusterSelector runs on a cluster defined elsewhere
       result_.summary.push_back(describe(object) + ": no pod templates found; left unchanged");
-    } else if (emitDocument(object) == before) {
+      return;
+    }
+    namespaces_.insert(namespaceOf(object));  // its pods mount the agent's ConfigMaps
+    if (emitDocument(object) == before) {
       result_.summary.push_back(describe(object) + ": logging already up to date");
     } else {
-      result_.summary.push_back(describe(object) + ": added " + spec_.agent.type + " logging to " +
+      const bool native = spec.strategy == "sidecar" && spec.agent.sidecarMode == SidecarMode::Native;
+      result_.summary.push_back(describe(object) + ": added " + spec.agent.type + " logging to " +
                                 std::to_string(templates) + " pod template(s) (head and " +
-                                std::to_string(templates - 1) + " worker group(s))");
+                                std::to_string(templates - 1) + " worker group(s))" +
+                                (native ? ", native sidecars" : ""));
     }
   }
 
@@ -132,7 +151,49 @@ class Injector {
     }
   }
 
+  // ConfigMaps raylog-gen wrote for this spec that no pod mounts any more (the spec switched
+  // agents): left behind, they look like live configuration.
+  void removeUnmountedConfigMaps() {
+    if (spec_.strategy == "daemonset") return;  // its ConfigMaps are the DaemonSet's, not the pods'
+    std::set<std::string> mounted;
+    for (const YAML::Node& o : result_.objects) collectConfigMapRefs(o, namespaceOf(o), mounted);
+    std::vector<YAML::Node> kept;
+    for (const YAML::Node& o : result_.objects) {
+      const bool stale = isConfigMapIn(o) && scalarAt(o["metadata"], "labels", kManagedByLabel) == kManagedByValue &&
+                         scalarAt(o["metadata"], "labels", "app.kubernetes.io/instance") == spec_.name &&
+                         namespaces_.count(namespaceOf(o)) && !mounted.count(namespaceOf(o) + "/" + scalarAt(o, "metadata", "name"));
+      if (!stale) {
+        kept.push_back(o);
+        continue;
+      }
+      result_.removed.push_back(o);
+      result_.summary.push_back(describe(o) + ": removed (raylog-gen wrote it for this spec; no pod mounts it any more)");
+    }
+    result_.objects = kept;
+  }
+
+  bool isConfigMapIn(const YAML::Node& o) const {
+    for (const YAML::Node& c : configMaps_)
+      if (c.is(o)) return true;
+    return false;
+  }
+
+  // Every ConfigMap a volume (or a projected volume's source) names, as namespace/name.
+  static void collectConfigMapRefs(const YAML::Node& n, const std::string& ns, std::set<std::string>& out) {
+    if (n.IsMap()) {
+      for (auto it = n.begin(); it != n.end(); ++it) {
+        if (it->first.IsScalar() && it->first.Scalar() == "configMap" && it->second.IsMap() && it->second["name"] &&
+            it->second["name"].IsScalar())
+          out.insert(ns + "/" + it->second["name"].Scalar());
+        collectConfigMapRefs(it->second, ns, out);
+      }
+    } else if (n.IsSequence()) {
+      for (const YAML::Node& item : n) collectConfigMapRefs(item, ns, out);
+    }
+  }
+
   const Spec& spec_;
+  std::vector<YAML::Node> configMaps_;  // the input's top-level ConfigMaps
   std::set<std::string> agentObjectKeys_;  // kind/name of what agentObjectsIn renders
   std::set<std::string> namespaces_;
   std::vector<std::pair<YAML::Node, std::string>> existingAgentObjects_;
@@ -144,6 +205,52 @@ class Injector {
 
 InjectResult injectLogging(const Spec& spec, const std::vector<SourceDocument>& documents) {
   return Injector(spec).run(documents);
+}
+
+// Every input stream comes back as it was read, chunk by chunk: unchanged documents byte for byte,
+// changed ones with only their changed nodes emitted again (yaml_splice), removed ones left out;
+// then the objects inject added.
+std::string injectedStream(const std::vector<SourceDocument>& documents, const InjectResult& result,
+                           std::vector<std::string>* notes) {
+  auto in = [](const std::vector<YAML::Node>& list, const YAML::Node& n) {
+    return std::any_of(list.begin(), list.end(), [&](const YAML::Node& x) { return x.is(n); });
+  };
+  std::string out;
+  std::vector<const SourceText*> done;
+  for (const SourceDocument& first : documents) {
+    const SourceText* source = first.source.get();
+    if (!source) return emitStream(result.objects);  // not read from text (the KRM function's items)
+    if (std::find(done.begin(), done.end(), source) != done.end()) continue;
+    done.push_back(source);
+    std::string file;
+    for (size_t c = 0; c < source->chunks.size(); ++c) {
+      const auto [begin, end] = source->chunks[c];
+      std::string chunk = source->text.substr(begin, end - begin);
+      const SourceDocument* doc = nullptr;
+      for (const SourceDocument& d : documents)
+        if (d.source.get() == source && d.chunk == c) doc = &d;
+      if (doc && in(result.removed, doc->root)) continue;
+      if (doc) {
+        // The marker line stays; the document's body is spliced, or emitted whole if it cannot be.
+        const size_t bodyAt = chunk.compare(0, 3, "---") == 0 ? std::min(chunk.find('\n'), chunk.size() - 1) + 1 : 0;
+        const std::string marker = chunk.substr(0, bodyAt), body = chunk.substr(bodyAt);
+        const bool plainMarker = marker.empty() || marker.find_first_not_of("- \r\n") == std::string::npos;
+        const std::optional<std::string> spliced = plainMarker ? spliceDocument(body, doc->root) : std::nullopt;
+        if (!spliced && notes) notes->push_back(describe(doc->root) + ": written out whole; its comments and formatting are not kept");
+        chunk = spliced ? marker + *spliced : (marker.empty() ? "" : "---\n") + emitDocument(doc->root);
+      }
+      file += chunk;
+    }
+    if (!out.empty() && out.back() != '\n') out += "\n";
+    if (!out.empty() && file.compare(0, 3, "---") != 0) out += "---\n";
+    out += file;
+  }
+  for (const YAML::Node& o : result.objects)
+    if (!std::any_of(documents.begin(), documents.end(), [&](const SourceDocument& d) { return d.root.is(o); })) {
+      if (!out.empty() && out.back() != '\n') out += "\n";
+      out += "---\n" + emitDocument(o);
+    }
+  return out;
 }
 
 }  // namespace raylog

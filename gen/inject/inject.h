@@ -14,11 +14,18 @@
 namespace raylog {
 
 struct InjectResult {
-  std::vector<YAML::Node> objects;
+  std::vector<YAML::Node> objects;   // the input's objects (edited), then the ones added
+  std::vector<YAML::Node> removed;   // input objects left out (ConfigMaps nothing mounts any more)
   std::vector<std::string> summary;  // one line per change, for stderr
 };
 
 // Throws InputError (located at the offending pod template or ConfigMap) on a conflict.
 InjectResult injectLogging(const Spec& spec, const std::vector<SourceDocument>& documents);
+
+// The YAML stream inject writes for `documents` after injectLogging edited them into `result`:
+// the input's text with only the changed nodes written again (comments, order, quoting kept).
+// A document that cannot be spliced is written out whole; `notes` gets a line for it.
+std::string injectedStream(const std::vector<SourceDocument>& documents, const InjectResult& result,
+                           std::vector<std::string>* notes = nullptr);
 
 }  // namespace raylog

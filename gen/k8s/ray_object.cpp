@@ -35,7 +35,7 @@ std::vector<RayPodTemplateRef> rayPodTemplates(const YAML::Node& object) {
 
   YAML::Node head = cs["headGroupSpec"];
   if (head && head.IsMap() && head["template"] && head["template"].IsMap())
-    out.push_back({PodTemplate(head["template"]), RayNodeType::Head, "head", base + ".headGroupSpec.template"});
+    out.push_back({PodTemplate(head["template"]), RayNodeType::Head, "head", base + ".headGroupSpec.template", head});
 
   YAML::Node workers = cs["workerGroupSpecs"];
   if (workers && workers.IsSequence()) {
@@ -44,7 +44,7 @@ std::vector<RayPodTemplateRef> rayPodTemplates(const YAML::Node& object) {
       if (!g.IsMap() || !g["template"] || !g["template"].IsMap()) continue;
       std::string name = g["groupName"] && g["groupName"].IsScalar() ? g["groupName"].Scalar() : "";
       out.push_back({PodTemplate(g["template"]), RayNodeType::Worker, name,
-                     base + ".workerGroupSpecs[" + std::to_string(i) + "].template"});
+                     base + ".workerGroupSpecs[" + std::to_string(i) + "].template", g});
     }
   }
   return out;

@@ -15,6 +15,7 @@ struct RayPodTemplateRef {
   RayNodeType type;
   std::string groupName;  // "head" for the head group
   std::string path;       // where it sits, e.g. "spec.workerGroupSpecs[1].template"
+  YAML::Node group;       // its headGroupSpec or workerGroupSpecs entry (rayStartParams live there)
 };
 
 bool isRayKind(const std::string& kind);  // RayCluster, RayJob, RayService

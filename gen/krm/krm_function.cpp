@@ -74,7 +74,7 @@ KrmResult runKrmFunction(const std::string& input) {
 
   std::vector<SourceDocument> items;
   if (list["items"] && list["items"].IsSequence())
-    for (const YAML::Node& item : list["items"]) items.push_back({item, "<stdin>"});
+    for (const YAML::Node& item : list["items"]) items.push_back({item, "<stdin>", nullptr, 0});  // no text to splice into
 
   YAML::Node out = y::map();
   y::set(out, "apiVersion", "config.kubernetes.io/v1");

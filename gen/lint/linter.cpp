@@ -1,12 +1,14 @@
 #include "lint/linter.h"
 
 #include <algorithm>
+#include <map>
 #include <sstream>
 
 #include "k8s/ray_object.h"
 #include "lint/rule.h"
 #include "yaml/input_files.h"
 #include "yaml/source_file.h"
+#include "yaml/template_syntax.h"
 
 namespace raylog::lint {
 
@@ -104,9 +106,16 @@ class Linter {
     return run({"-"});
   }
 
+  // Lint `text` where file `name` is asked for.
+  void setText(const std::string& name, const std::string& text) { given_[name] = text; }
+
  private:
   // Reads a file (stdin once, kept for the second pass); unreadable files are noted once.
   bool read(const std::string& path, std::string& text) {
+    if (given_.count(path)) {
+      text = given_[path];
+      return true;
+    }
     if (path == "-") {
       if (!stdinRead_) {
         stdinRead_ = true;
@@ -163,6 +172,10 @@ class Linter {
   void lintFile(const std::string& path) {
     std::string text;
     if (!read(path, text)) return;
+    if (auto problem = findTemplateSyntax(text, displayName(path))) {  // not a manifest yet: exit 2
+      noteUnreadable(InputError(*problem));
+      return;
+    }
     ++result_.filesRead;
     const std::string file = displayName(path);
     FileReporter reporter(file, options_, result_.findings);
@@ -230,6 +243,7 @@ class Linter {
   bool stdinRead_ = false;
   std::string stdin_;
   std::set<std::string> unreadableSeen_;
+  std::map<std::string, std::string> given_;  // texts linted as if they were these files
 };
 
 }  // namespace
@@ -240,6 +254,12 @@ LintResult runLint(const std::vector<std::string>& paths, const LintOptions& opt
 
 LintResult lintText(const std::string& text, const LintOptions& options) {
   return Linter(options).runText(text);
+}
+
+LintResult runLintOnText(const std::string& text, const std::string& name, const LintOptions& options) {
+  Linter linter(options);
+  linter.setText(name, text);
+  return linter.run({name});
 }
 
 }  // namespace raylog::lint

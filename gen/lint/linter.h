@@ -25,6 +25,9 @@ LintResult runLint(const std::vector<std::string>& paths, const LintOptions& opt
 // Lints a stream already in memory, as if it came on standard input (findings name "<stdin>").
 LintResult lintText(const std::string& text, const LintOptions& options);
 
+// Lints `text` as if it were the file `name` (lint --fix weighs a rewrite before writing it).
+LintResult runLintOnText(const std::string& text, const std::string& name, const LintOptions& options);
+
 // Annotation on an object that silences rules for it: "RL101,RL202".
 inline constexpr const char* kIgnoreAnnotation = "raylog-gen.dev/ignore";
 

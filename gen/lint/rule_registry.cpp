@@ -1,13 +1,15 @@
 // Every lint rule, in ID order. Adding a rule: its file in rules/, one line here, fixtures in
 // tests/lint/fixtures/<ID>/, and a README row.
+#include <cctype>
+
 #include "lint/rule.h"
 
 namespace raylog::lint {
 
 #define RAYLOG_RULES(X) \
   X(RL101) X(RL102) X(RL103) X(RL104) X(RL105) X(RL106) X(RL107) X(RL108) X(RL109) X(RL110) X(RL111) \
-  X(RL112) X(RL113) X(RL114) X(RL115) X(RL120) X(RL121) X(RL201) X(RL202) X(RL203) X(RL204) X(RL205) X(RL206) X(RL207) \
-  X(RL208) X(RL209) X(RL210) X(RL211) X(RL212)
+  X(RL112) X(RL113) X(RL114) X(RL115) X(RL116) X(RL120) X(RL121) X(RL201) X(RL202) X(RL203) X(RL204) X(RL205) X(RL206) X(RL207) \
+  X(RL208) X(RL209) X(RL210) X(RL211) X(RL212) X(RL213)
 
 #define DECLARE(id) std::unique_ptr<Rule> make##id();
 RAYLOG_RULES(DECLARE)
@@ -38,9 +40,15 @@ const std::vector<std::unique_ptr<Rule>>& allRules() {
   return rules;
 }
 
+// IDs and names are matched case-insensitively: `explain rl204` is RL204.
 const Rule* findRule(const std::string& id) {
+  auto lower = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  const std::string wanted = lower(id);
   for (const auto& r : allRules())
-    if (r->info().id == id || r->info().name == id) return r.get();
+    if (lower(r->info().id) == wanted || lower(r->info().name) == wanted) return r.get();
   return nullptr;
 }
 

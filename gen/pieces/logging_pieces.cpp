@@ -26,7 +26,8 @@ void upsertNamed(YAML::Node list, const YAML::Node& item, bool owned, const std:
     if (sameNode(list[i], item)) return;
     if (!owned)
       throw PieceConflict("the pod template already has a " + what + " named '" + name +
-                          "' that raylog-gen did not add; rename or remove it");
+                              "' that raylog-gen did not add; rename or remove it",
+                          list[i].Mark());
     list[i] = item;
     return;
   }
@@ -45,15 +46,24 @@ void setOwnedField(YAML::Node parent, const std::vector<std::string>& path, cons
   }
   const std::string& last = path.back();
   if (cur[last] && !sameNode(cur[last], value) && !owned)
-    throw PieceConflict("the pod template already has a " + what + " that raylog-gen did not add; remove it");
+    throw PieceConflict("the pod template already has a " + what + " that raylog-gen did not add; remove it",
+                        cur[last].Mark());
   cur[last] = value;
 }
 
-// The same agent under another name (the guides call it fluentbit) would ship every line twice.
-void rejectSecondAgent(const PodTemplate& tmpl, const YAML::Node& sidecar) {
-  const LogAgent* oursAgent = recogniseAgent(sidecar);
-  if (!oursAgent) return;
-  const std::string ours = nameOf(sidecar);
+// A log agent that raylog-gen did not add (the guides' fluentbit, someone's collector) would
+// ship every line a second time beside raylog-gen's, whichever agent raylog-gen adds.
+// In a template raylog-gen already wired (`owned`), its agents' containers are its own.
+void rejectOtherAgents(const PodTemplate& tmpl, const LoggingPieces& pieces, bool owned) {
+  auto ours = [&](const std::string& name) {
+    for (const YAML::Node& s : pieces.sidecars)
+      if (nameOf(s) == name) return true;
+    if (owned)
+      for (const LogAgent& a : logAgents())
+        if (std::find(a.containerNames.begin(), a.containerNames.end(), name) != a.containerNames.end()) return true;
+    return false;
+  };
+  if (pieces.sidecars.empty()) return;
   const YAML::Node spec = tmpl.node()["spec"];
   for (const char* list : {"containers", "initContainers"}) {
     const YAML::Node cs = spec[list];
@@ -61,10 +71,12 @@ void rejectSecondAgent(const PodTemplate& tmpl, const YAML::Node& sidecar) {
     for (size_t i = 0; i < cs.size(); ++i) {
       if (std::string(list) == "containers" && i == 0) continue;  // the Ray container
       const YAML::Node c = cs[i];
-      if (!c.IsMap() || nameOf(c) == ours || recogniseAgent(c) != oursAgent) continue;
-      throw PieceConflict("the pod template already runs " + ours + " in container '" + nameOf(c) +
-                          "' (not added by raylog-gen); remove it, with its volumes, so raylog-gen's '" + ours +
-                          "' is the only one");
+      const LogAgent* theirs = c.IsMap() ? recogniseAgent(c) : nullptr;
+      if (!theirs || ours(nameOf(c))) continue;
+      throw PieceConflict("the pod template already runs a log agent (" + theirs->product + ") in container '" +
+                              nameOf(c) + "' that raylog-gen did not add; remove it, with its volumes, so that " +
+                              nameOf(pieces.sidecars.front()) + " is the only agent shipping these logs",
+                          c.Mark());
     }
   }
 }
@@ -110,12 +122,14 @@ std::string ensureLogVolume(PodTemplate& tmpl, YAML::Node ray, const LoggingPiec
     const std::string name = nameOf(existing);
     YAML::Node vol = tmpl.findVolume(name);
     if (!vol)
-      throw PieceConflict("the Ray container mounts volume '" + name + "' at /tmp/ray, but the pod defines no such volume");
+      throw PieceConflict("the Ray container mounts volume '" + name + "' at /tmp/ray, but the pod defines no such volume",
+                          existing.Mark());
     if (wantsEmptyDir && vol["emptyDir"]) return name;
     if (!(owned && name == kRayLogVolume))
       throw PieceConflict("the Ray container mounts volume '" + name + "' at /tmp/ray, which is not " +
-                          (wantsEmptyDir ? "an emptyDir; a sidecar needs a pod-local emptyDir there"
-                                         : "raylog-gen's hostPath; remove that mount for the DaemonSet strategy"));
+                              (wantsEmptyDir ? "an emptyDir; a sidecar needs a pod-local emptyDir there"
+                                             : "raylog-gen's hostPath; remove that mount for the DaemonSet strategy"),
+                          existing.Mark());
   }
   upsertNamed(tmpl.volumes(), pieces.logVolume, owned, "volume");
   if (!ray["volumeMounts"] || !ray["volumeMounts"].IsSequence()) ray["volumeMounts"] = y::seq();
@@ -174,13 +188,13 @@ void applyLoggingPieces(PodTemplate& tmpl, const LoggingPieces& pieces) {
   YAML::Node annotations = tmpl.annotations();
   const bool owned = annotations[kLoggingAnnotation].IsDefined();
 
+  rejectOtherAgents(tmpl, pieces, owned);
   if (owned) removeOtherAgent(tmpl, pieces);
   const std::string logVolume = pieces.logVolume ? ensureLogVolume(tmpl, ray, pieces, owned) : "";
   for (const YAML::Node& c : pieces.initContainers) upsertNamed(tmpl.initContainers(), c, owned, "init container");
   for (const YAML::Node& v : pieces.volumes) upsertNamed(tmpl.volumes(), v, owned, "volume");
 
   for (const YAML::Node& original : pieces.sidecars) {
-    rejectSecondAgent(tmpl, original);
     YAML::Node sidecar = YAML::Clone(original);
     for (YAML::Node m : sidecar["volumeMounts"])
       if (nameOf(m) == kRayLogVolume) y::set(m, "name", logVolume);
@@ -189,7 +203,8 @@ void applyLoggingPieces(PodTemplate& tmpl, const LoggingPieces& pieces) {
     if (owned && other && other.IsSequence()) removeNamed(other, nameOf(sidecar));
     if (!owned && findByName(other, nameOf(sidecar)))
       throw PieceConflict("the pod template already has a container named '" + nameOf(sidecar) +
-                          "' that raylog-gen did not add; rename or remove it");
+                              "' that raylog-gen did not add; rename or remove it",
+                          findByName(other, nameOf(sidecar)).Mark());
     upsertNamed(target, sidecar, owned, "container");
   }
   if (tmpl.podSpec()["initContainers"] && tmpl.podSpec()["initContainers"].size() == 0)

@@ -44,10 +44,13 @@ struct LoggingPieces {
   int64_t minTerminationGraceSeconds = 30;
 };
 
-// A pod template that already holds something of the same name that is not raylog-gen's.
+// A pod template that already holds something of the same name that is not raylog-gen's;
+// `at` is the conflicting container, volume or mount (null mark: the template itself).
 class PieceConflict : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit PieceConflict(const std::string& what, YAML::Mark at = YAML::Mark::null_mark())
+      : std::runtime_error(what), at(at) {}
+  YAML::Mark at;
 };
 
 // `group` is the worker group's name ("head" for the head): the agent records it.

@@ -67,10 +67,16 @@ static const char* kStderrNotice =
     "# view); each record is prefixed with its component, e.g. (raylet), but the lines of a\n"
     "# multi-line record after the first are not; a file-tailing sidecar would collect nothing.\n";
 
+// KubeRay's samples tell users to pipe manifests through envsubst, which blanks every ${VAR}.
+static const char* kEnvsubstNotice =
+    "# The ${...} below are filled in by the log agent from its environment when it starts. Do not\n"
+    "# run envsubst over this file (it would blank them); substitute only your own: envsubst '$MY_VAR'.\n";
+
 std::string renderHeader(const Spec& spec) {
   std::string header = "# Rendered by raylog-gen from RayLogging '" + spec.name +
                        "'. Edit the spec and render again instead of editing this file.\n";
   if (spec.strategy == "stderr") header += kStderrNotice;
+  if (emitStream(renderObjects(spec)).find("${") != std::string::npos) header += kEnvsubstNotice;
   return header;
 }
 

@@ -36,6 +36,7 @@ struct AgentSpec {
   std::string type;  // a registered agent (agents/agent_registry.cpp)
   std::string image;
   SidecarMode sidecarMode = SidecarMode::Classic;
+  bool sidecarModeGiven = false;  // the spec sets agent.sidecarMode (else it follows the object's kind)
   std::string requestCpu, requestMemory, limitCpu, limitMemory;
   int64_t refreshIntervalSeconds = 5;
   std::string memBufLimit;

@@ -560,6 +560,7 @@ Spec loadSpecNode(const YAML::Node& root, const std::string& file) {
                            : s.kind == "RayJob"      ? "native"  // a finished job's cluster is torn down at once
                                                      : "classic";
   s.agent.sidecarMode = mode == "native" ? SidecarMode::Native : SidecarMode::Classic;
+  s.agent.sidecarModeGiven = a.contains("sidecarMode");
   // The schema's defaults are the default agent's; each agent has its own image, resources and flush.
   const LogAgent* agent = findLogAgent(s.agent.type);
   const AgentDefaults defaults = agent && !agent->defaults.image.empty() ? agent->defaults : logAgents().front().defaults;

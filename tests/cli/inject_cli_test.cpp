@@ -26,8 +26,8 @@ TEST_CASE("inject reads stdin, writes the stream to stdout and a summary to stde
   CHECK(r.exitCode == 0);
   CHECK_THAT(r.out, Catch::Contains("kind: RayJob") && Catch::Contains("name: fluent-bit") &&
                         Catch::Contains("kind: ConfigMap"));
-  CHECK_THAT(r.err, Catch::Contains("RayJob/pi: added fluent-bit logging to 2 pod template(s)") &&
-                        Catch::Contains("comments in the input are not kept"));
+  CHECK_THAT(r.err, Catch::Contains("RayJob/pi: added fluent-bit logging to 2 pod template(s)"));
+  CHECK_FALSE(Catch::Contains("not kept").match(r.err));
 
   ProcessResult again = runProcess({raylogBinary(), "inject", "--spec", example("examples/sidecar-stdout/raylog.yaml"), "-"}, r.out);
   CHECK(again.exitCode == 0);
@@ -53,7 +53,7 @@ TEST_CASE("inject errors: a bad spec, a conflict, a missing input, nothing on st
   ProcessResult conflict = runProcess({raylogBinary(), "inject", "--spec", example("examples/sidecar-stdout/raylog.yaml"), dir + "/c.yaml"});
   CHECK(conflict.exitCode == 2);
   CHECK(conflict.out.empty());
-  CHECK_THAT(conflict.err, Catch::StartsWith(dir + "/c.yaml:7:7: error: RayCluster/c spec.headGroupSpec.template:"));
+  CHECK_THAT(conflict.err, Catch::StartsWith(dir + "/c.yaml:10:13: error: RayCluster/c spec.headGroupSpec.template:"));
 
   ProcessResult missing = runProcess({raylogBinary(), "inject", "--spec", example("examples/sidecar-stdout/raylog.yaml"), dir + "/nope"});
   CHECK(missing.exitCode == 2);

@@ -10,6 +10,11 @@ namespace {
 
 std::string fixture(const std::string& rel) { return sourceDir() + "/tests/lint/" + rel; }
 
+std::string readAll(const std::string& path) {
+  std::ifstream in(path);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
 std::string tempDir() {
   char tmpl[] = "/tmp/raylog-lint-XXXXXX";
   return mkdtemp(tmpl);
@@ -125,9 +130,15 @@ TEST_CASE("lint --fix repairs raylog-gen's pieces through inject, and refuses wh
   CHECK_THAT(fixed.err, Catch::Contains("fixed " + dir + "/cluster.yaml: RayCluster/demo"));
   CHECK(runProcess({raylogBinary(), "lint", dir + "/cluster.yaml"}).exitCode == 0);
 
-  // The guide's head-only sidecar is not raylog-gen's: --fix says so instead of adding a second one.
-  ProcessResult guide = runProcess({raylogBinary(), "lint", "--fix", "--spec", spec, fixture("guide-style.yaml")});
-  CHECK(guide.exitCode == 2);
-  CHECK_THAT(guide.err, Catch::Contains("already runs fluent-bit in container 'fluentbit'"));
+  // The guide's head-only sidecar is not raylog-gen's: --fix says so, leaves the file as it is,
+  // and lint reports the file's findings.
+  const std::string guideText = readAll(fixture("guide-style.yaml"));
+  std::ofstream(dir + "/guide.yaml") << guideText;
+  ProcessResult guide = runProcess({raylogBinary(), "lint", "--fix", "--spec", spec, dir + "/guide.yaml"});
+  CHECK(guide.exitCode == 1);
+  CHECK_THAT(guide.err, Catch::Contains("not fixed " + dir + "/guide.yaml:") &&
+                            Catch::Contains("already runs a log agent (Fluent Bit) in container 'fluentbit'") &&
+                            Catch::Contains("file left unchanged"));
+  CHECK(readAll(dir + "/guide.yaml") == guideText);
   std::system(("rm -rf '" + dir + "'").c_str());
 }

@@ -53,7 +53,8 @@ static std::vector<YAML::Node> flattenLists(const std::vector<YAML::Node>& objec
   return all;
 }
 
-size_t checkLoggingInvariants(const std::vector<YAML::Node>& objects, bool native, const std::string& agentName) {
+size_t checkLoggingInvariants(const std::vector<YAML::Node>& objects, const std::function<bool(const YAML::Node&)>& native,
+                              const std::string& agentName) {
   using namespace raylog;
   const bool fluentd = agentName == kFluentdContainer;
   const std::string configPath = fluentd ? kFluentdConfigDir : kFluentBitConfigPath;
@@ -86,7 +87,7 @@ size_t checkLoggingInvariants(const std::vector<YAML::Node>& objects, bool nativ
 
       CHECK(agent["resources"]["requests"]["memory"]);
       CHECK(agent["resources"]["limits"]["memory"]);
-      CHECK(static_cast<bool>(findByName(ref.tmpl.node()["spec"]["initContainers"], agentName)) == native);
+      CHECK(static_cast<bool>(findByName(ref.tmpl.node()["spec"]["initContainers"], agentName)) == native(ray));
     }
   }
   return templates;
@@ -112,7 +113,8 @@ size_t checkStderrInvariants(const std::vector<YAML::Node>& objects) {
 }
 
 // agent type history-collector: the collector alone shares the emptyDir with Ray.
-static size_t checkCollectorOnlyInvariants(const std::vector<YAML::Node>& objects, bool native) {
+static size_t checkCollectorOnlyInvariants(const std::vector<YAML::Node>& objects,
+                                           const std::function<bool(const YAML::Node&)>& native) {
   using namespace raylog;
   size_t templates = 0;
   for (const YAML::Node& o : flattenLists(objects)) {
@@ -127,7 +129,7 @@ static size_t checkCollectorOnlyInvariants(const std::vector<YAML::Node>& object
       CHECK(findMountAt(collector, kRayLogMountPath)["name"].Scalar() == rayMount["name"].Scalar());
       CHECK(ref.tmpl.findVolume(rayMount["name"].Scalar())["emptyDir"].IsMap());
       CHECK_FALSE(ref.tmpl.findContainer(kFluentBitContainer));
-      CHECK(static_cast<bool>(findByName(ref.tmpl.node()["spec"]["initContainers"], kCollectorContainer)) == native);
+      CHECK(static_cast<bool>(findByName(ref.tmpl.node()["spec"]["initContainers"], kCollectorContainer)) == native(o));
     }
   }
   return templates;
@@ -172,9 +174,13 @@ static size_t checkDaemonSetInvariants(const raylog::Spec& spec, const std::vect
 size_t checkInvariantsFor(const raylog::Spec& spec, const std::vector<YAML::Node>& objects) {
   if (spec.strategy == "daemonset") return checkDaemonSetInvariants(spec, objects);
   if (spec.strategy == "stderr") return checkStderrInvariants(objects);
-  if (spec.agent.type == "history-collector")
-    return checkCollectorOnlyInvariants(objects, spec.agent.sidecarMode == raylog::SidecarMode::Native);
-  return checkLoggingInvariants(objects, spec.agent.sidecarMode == raylog::SidecarMode::Native,
+  // The spec's agent.sidecarMode when it sets one; else native exactly for RayJobs (render and inject).
+  const auto native = [&spec](const YAML::Node& object) {
+    if (spec.agent.sidecarModeGiven) return spec.agent.sidecarMode == raylog::SidecarMode::Native;
+    return object["kind"].Scalar() == "RayJob";
+  };
+  if (spec.agent.type == "history-collector") return checkCollectorOnlyInvariants(objects, native);
+  return checkLoggingInvariants(objects, native,
                                 spec.agent.type == "fluentd" ? raylog::kFluentdContainer : raylog::kFluentBitContainer);
 }
 

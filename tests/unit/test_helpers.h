@@ -2,6 +2,7 @@
 // Small helpers shared by unit tests.
 #include <yaml-cpp/yaml.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,8 +24,8 @@ std::vector<std::string> exampleSpecs();
 // Checks, with Catch assertions, that every Ray pod template in `objects` has the logging pieces
 // wired right: Ray and the agent (`agentName`, Fluent Bit or Fluentd) mount one emptyDir at /tmp/ray, the mounted config volume
 // names a ConfigMap present in `objects`, the sidecar has requests and limits, and it sits in
-// initContainers exactly when `native`. Returns the number of pod templates checked.
-size_t checkLoggingInvariants(const std::vector<YAML::Node>& objects, bool native,
+// initContainers exactly when `native(object)`. Returns the number of pod templates checked.
+size_t checkLoggingInvariants(const std::vector<YAML::Node>& objects, const std::function<bool(const YAML::Node&)>& native,
                               const std::string& agentName = "fluent-bit");
 
 // The stderr strategy's invariants: every Ray container has RAY_LOG_TO_STDERR=1, and no pod has

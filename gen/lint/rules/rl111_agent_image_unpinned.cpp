@@ -1,6 +1,7 @@
 // RL111: a log agent image that is untagged or :latest.
 #include "k8s/names.h"
 #include "lint/rule.h"
+#include "util/placeholders.h"
 
 namespace raylog::lint {
 namespace {
@@ -17,7 +18,13 @@ class AgentImageUnpinned : public AgentRule {
   const RuleInfo& info() const override { return kInfo; }
   void checkAgent(const Agent& a, Reporter& r) const override {
     const YAML::Node image = a.container["image"];
-    if (image && image.IsScalar() && !isPinnedImage(image.Scalar()))
+    if (!image || !image.IsScalar()) return;
+    // KubeRay's collector samples write image: ${COLLECTOR_IMAGE} for envsubst to fill in.
+    const std::string placeholder = firstEnvsubstPlaceholder(image.Scalar());
+    if (!placeholder.empty())
+      r.at(kInfo, image, "agent image '" + image.Scalar() + "' is an unresolved placeholder (" + placeholder +
+                             "); substitute it (envsubst) before applying, with a pinned image");
+    else if (!isPinnedImage(image.Scalar()))
       r.at(kInfo, image, "agent image '" + image.Scalar() + "' is not pinned to a version");
   }
 };

@@ -2,6 +2,7 @@
 #include <regex>
 
 #include "lint/rule.h"
+#include "util/placeholders.h"
 
 namespace raylog::lint {
 namespace {
@@ -16,8 +17,14 @@ const RuleInfo kInfo{
 bool secretLooking(const std::string& name) {
   static const std::regex re("(PASSWORD|PASSWD|SECRET|TOKEN|ACCESS_KEY|SHARED_KEY|API_KEY|CONNECTION_STRING|S3ID)",
                              std::regex::icase);
-  return std::regex_search(name, re);
+  // A name about a secret's whereabouts (AZURE_FEDERATED_TOKEN_FILE, *_TOKEN_PATH) holds a path.
+  static const std::regex where("_(FILE|PATH|DIR)$", std::regex::icase);
+  return std::regex_search(name, re) && !std::regex_search(name, where);
 }
+
+// A switch (RAY_ENABLE_K8S_TOKEN_AUTH: "true"), a number, or a reference that kubelet
+// ($(VAR)) or envsubst (${VAR}) fills in is not a credential written into the manifest.
+bool secretValue(const std::string& value) { return !value.empty() && !isBooleanOrNumber(value) && !isOnlyReferences(value); }
 
 class InlineSecretEnv : public Rule {
  public:
@@ -27,7 +34,7 @@ class InlineSecretEnv : public Rule {
       const YAML::Node env = c["env"];
       if (!env || !env.IsSequence()) return;
       for (const YAML::Node& e : env) {
-        if (!e.IsMap() || !e["name"] || !e["value"] || !e["value"].IsScalar() || e["value"].Scalar().empty()) continue;
+        if (!e.IsMap() || !e["name"] || !e["value"] || !e["value"].IsScalar() || !secretValue(e["value"].Scalar())) continue;
         if (secretLooking(e["name"].Scalar()))
           r.at(kInfo, e["value"], "environment variable " + e["name"].Scalar() + " has its secret value inline");
       }
