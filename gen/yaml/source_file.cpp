@@ -143,6 +143,11 @@ std::vector<ParsedDocument> parseYamlStream(const std::string& text, const std::
     throw InputError(Diagnostic{byteLocation(text, bad, file), std::string("invalid YAML: byte ") + hex +
                                                                    " is not UTF-8; save the file as UTF-8"});
   }
+  // YAML excludes NUL, and yaml-cpp takes NULs near the start for UTF-16/UTF-32 and decodes the
+  // rest into garbage code points.
+  if (const size_t nul = text.find('\0'); nul != std::string::npos)
+    throw InputError(Diagnostic{byteLocation(text, nul, file),
+                                "invalid YAML: a NUL byte (0x00); YAML text cannot contain it, remove it"});
   if (auto comma = strayComma(text, file))
     throw InputError(Diagnostic{*comma, "invalid YAML: a ',' cannot start a value outside [ ] or { }; remove it, or "
                                         "quote the value if the comma belongs to it"});
