@@ -79,6 +79,10 @@ class Injector {
         applyLoggingPieces(ref.tmpl, loggingPiecesFor(spec, ref.type, ref.groupName));
       } catch (const PieceConflict& e) {
         errors_.push_back({e.at.is_null() ? where : locationOf(e.at, file), describe(object) + " " + ref.path + ": " + e.what()});
+      } catch (const YAML::Exception& e) {  // a scalar where the pod template needs a mapping
+        errors_.push_back({e.mark.is_null() ? where : locationOf(e.mark, file),
+                           describe(object) + " " + ref.path + " is not a valid pod template (" + e.msg +
+                               "); fix its containers, volumes and mounts, which must be mappings"});
       }
     }
     const size_t templates = rayPodTemplates(object).size();

@@ -1,8 +1,27 @@
 #include "util/diagnostic.h"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace raylog {
+
+// One diagnostic is one line: line breaks and other control characters a message quotes from the
+// input (yaml-cpp's "unknown escape character: <newline>", a key with "\n") are shown escaped.
+static std::string oneLine(const std::string& text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else if ((c < 0x20 && c != '\t') || c == 0x7f) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "\\x%02X", c);
+      out += hex;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
 
 std::string Diagnostic::format(const std::string& severity) const {
   std::string out = where.file;
@@ -10,7 +29,7 @@ std::string Diagnostic::format(const std::string& severity) const {
     out += ":" + std::to_string(where.line);
     if (where.column > 0) out += ":" + std::to_string(where.column);
   }
-  return out + ": " + severity + ": " + message;
+  return oneLine(out) + ": " + severity + ": " + oneLine(message);
 }
 
 static std::vector<Diagnostic> sorted(std::vector<Diagnostic> d) {

@@ -10,7 +10,10 @@
 #include <sstream>
 #include <optional>
 #include <algorithm>
+#include <cstdio>
 #include <yaml-cpp/depthguard.h>
+
+#include "util/utf8.h"
 
 namespace raylog {
 
@@ -126,7 +129,25 @@ static std::optional<Location> strayComma(const std::string& text, const std::st
   return std::nullopt;
 }
 
+// Where byte `at` of `text` is, as line and column (bytes, 1-based).
+static Location byteLocation(const std::string& text, size_t at, const std::string& file) {
+  const size_t lineStart = at == 0 ? 0 : text.rfind('\n', at - 1) + 1;  // npos + 1 == 0
+  const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+  return {file, line, 1 + static_cast<int>(at - lineStart)};
+}
+
 std::vector<ParsedDocument> parseYamlStream(const std::string& text, const std::string& file) {
+  if (const size_t bad = invalidUtf8At(text); bad != std::string::npos) {
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[bad]));
+    throw InputError(Diagnostic{byteLocation(text, bad, file), std::string("invalid YAML: byte ") + hex +
+                                                                   " is not UTF-8; save the file as UTF-8"});
+  }
+  // YAML excludes NUL, and yaml-cpp takes NULs near the start for UTF-16/UTF-32 and decodes the
+  // rest into garbage code points.
+  if (const size_t nul = text.find('\0'); nul != std::string::npos)
+    throw InputError(Diagnostic{byteLocation(text, nul, file),
+                                "invalid YAML: a NUL byte (0x00); YAML text cannot contain it, remove it"});
   if (auto comma = strayComma(text, file))
     throw InputError(Diagnostic{*comma, "invalid YAML: a ',' cannot start a value outside [ ] or { }; remove it, or "
                                         "quote the value if the comma belongs to it"});

@@ -102,6 +102,17 @@ TEST_CASE("invalid YAML is located where the parser stopped") {
   expectSpecError(kHeader + "spec:\n\toutput: x\n", 6, 8, "invalid YAML");
 }
 
+TEST_CASE("bytes that are not UTF-8 are located, not an internal error (found by fuzzing)") {
+  expectSpecError(kHeader + "spec:\n  output: {type: st\xC3\x28out}\n", 6, 20, "byte 0xC3 is not UTF-8");
+  expectSpecError(kHeader + "  # a surrogate: \xED\xA0\x80\nspec: {output: {type: stdout}}\n", 5, 18, "byte 0xED is not UTF-8");
+  expectSpecError(kHeader + "spec: {output: {type: stdout}} # \xF4\x90\x80\x80 past U+10FFFF\n", 5, 34, "byte 0xF4");
+}
+
+TEST_CASE("a NUL byte is located, not read as UTF-32 (found by fuzzing inject)") {
+  expectSpecError(std::string("\0\0\0apiVersion: raylog.dev/v1alpha1\n", 35) + "kind: RayLogging\n", 1, 1, "NUL byte");
+  expectSpecError(kHeader + std::string("spec: {output: {type: std\0out}}\n", 32), 5, 26, "NUL byte");
+}
+
 TEST_CASE("several documents in one spec file") {
   expectSpecError(kHeader + "spec:\n  output: {type: stdout}\n---\n" + kHeader, 8, 1, "second YAML document");
 }

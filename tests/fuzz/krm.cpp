@@ -14,7 +14,7 @@ namespace {
 
 using namespace raylog;
 
-// The items of the one ResourceList in `text`, emitted.
+// The items of a ResourceList.
 std::vector<YAML::Node> itemsOf(const YAML::Node& list) {
   std::vector<YAML::Node> out;
   if (list["items"] && list["items"].IsSequence())

@@ -1,5 +1,5 @@
 // lint on any manifest stream: no exception escapes, every finding is located inside the input
-// with a one-line message, findings come in position order, and linting is deterministic.
+// and reported on one line, findings come in position order, and linting is deterministic.
 #include <cstdint>
 #include <tuple>
 
@@ -19,7 +19,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FUZZ_CHECK(!f.ruleId.empty() && !f.message.empty(), "a finding without a rule or message: " + where);
     FUZZ_CHECK(f.where.file == "<stdin>", "a finding in another file: " + where);
     FUZZ_CHECK(f.where.line >= 1 && f.where.line <= lines + 1, "a finding outside the input: " + where);
-    FUZZ_CHECK(f.message.find('\n') == std::string::npos, "a finding's message spans lines: " + where);
+    const std::string line = Diagnostic{f.where, f.message}.format();  // as the text report prints it
+    FUZZ_CHECK(line.find('\n') == std::string::npos && line.find('\r') == std::string::npos,
+               "a finding's report spans lines: " + where);
     if (i > 0) {
       const Location& a = result.findings[i - 1].where;
       FUZZ_CHECK(std::tie(a.line, a.column) <= std::tie(f.where.line, f.where.column), "findings out of order at " + where);

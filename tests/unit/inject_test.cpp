@@ -86,6 +86,23 @@ TEST_CASE("a conflicting container is an error located at that container") {
   }
 }
 
+TEST_CASE("a scalar where a container belongs is a located error, not an internal one (found by fuzzing)") {
+  Spec spec = testing::specFrom("spec:\n  output: {type: stdout}\n");
+  const std::string input =
+      "apiVersion: ray.io/v1\nkind: RayCluster\nmetadata: {name: c}\nspec:\n  headGroupSpec:\n    template:\n"
+      "      spec:\n        containers:\n          - just a string\n";
+  try {
+    injectLogging(spec, parseManifests(input, "in.yaml"));
+    FAIL("expected an InputError");
+  } catch (const InputError& e) {
+    REQUIRE(e.diagnostics().size() == 1);
+    CHECK(e.diagnostics()[0].where.file == "in.yaml");
+    CHECK(e.diagnostics()[0].where.line == 9);
+    CHECK_THAT(e.diagnostics()[0].message,
+               Catch::Contains("RayCluster/c spec.headGroupSpec.template is not a valid pod template"));
+  }
+}
+
 TEST_CASE("a ConfigMap of the same name that raylog-gen did not create is not overwritten") {
   Spec spec = testing::specFrom("spec:\n  output: {type: stdout}\n");
   const std::string input =

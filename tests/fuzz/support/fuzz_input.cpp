@@ -30,6 +30,7 @@ void checkLocated(const raylog::InputError& e, const std::string& file) {
   for (const raylog::Diagnostic& d : e.diagnostics()) {
     FUZZ_CHECK(d.where.file == file, "diagnostic names '" + d.where.file + "', not '" + file + "': " + d.format());
     FUZZ_CHECK(!d.message.empty(), "diagnostic without a message at " + d.format());
+    FUZZ_CHECK(d.format().find_first_of("\r\n") == std::string::npos, "a diagnostic spans lines: " + d.format());
   }
 }
 
