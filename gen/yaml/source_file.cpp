@@ -108,7 +108,10 @@ static std::optional<Location> strayComma(const std::string& text, const std::st
     const bool tokenStart = i == lineStart || text[i - 1] == ' ' || text[i - 1] == '\t';
     if (c == '#' && tokenStart) {
       i = std::min(text.find('\n', i), text.size()) - 1;
-    } else if (c == '"' || c == '\'') {
+    } else if ((c == '"' || c == '\'') && (tokenStart || std::string("[{,").find(text[i - 1]) != std::string::npos ||
+                                           (depth > 0 && text[i - 1] == ':'))) {
+      // A quote opens a quoted scalar only where a node starts; inside a plain scalar
+      // (name:"x, it's) it is an ordinary character.
       for (++i; i < text.size() && text[i] != c; ++i) {
         if (c == '"' && text[i] == '\\') ++i;
         if (i < text.size() && text[i] == '\n') ++line, lineStart = i + 1;
