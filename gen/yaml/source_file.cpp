@@ -130,6 +130,7 @@ static std::optional<Location> strayComma(const std::string& text, const std::st
       --depth;
     } else if ((c == '|' || c == '>') && depth == 0 && tokenStart) {
       blockIndent = indentOf(lineStart);
+      i = std::min(text.find('\n', i), text.size()) - 1;  // the rest of the line is its header
     } else if (c == ',' && depth == 0) {
       std::string before = text.substr(lineStart, i - lineStart);
       before.erase(before.find_last_not_of(" \t") + 1);
