@@ -72,9 +72,14 @@ KrmResult runKrmFunction(const std::string& input) {
     throw InputError(Diagnostic{{"<stdin>", 1, 1}, "expected one ResourceList document (config.kubernetes.io/v1)"});
   YAML::Node list = docs[0].root;
 
+  // inject edits the nodes it is given; on an error the items go back exactly as received.
   std::vector<SourceDocument> items;
+  std::vector<YAML::Node> received;
   if (list["items"] && list["items"].IsSequence())
-    for (const YAML::Node& item : list["items"]) items.push_back({item, "<stdin>", nullptr, 0});  // no text to splice into
+    for (const YAML::Node& item : list["items"]) {
+      items.push_back({item, "<stdin>", nullptr, 0});  // no text to splice into
+      received.push_back(YAML::Clone(item));
+    }
 
   YAML::Node out = y::map();
   y::set(out, "apiVersion", "config.kubernetes.io/v1");
@@ -98,7 +103,7 @@ KrmResult runKrmFunction(const std::string& input) {
     for (const YAML::Node& o : kustomizeProduce(spec, items, &summary)) outItems.push_back(o);
     for (const std::string& line : summary) addResult("info", line);
   } catch (const InputError& e) {
-    for (const SourceDocument& item : items) outItems.push_back(item.root);  // unchanged, as received
+    for (const YAML::Node& item : received) outItems.push_back(item);
     for (const Diagnostic& d : e.diagnostics()) {
       addResult("error", d.format());
       result.errors.push_back(d.format());

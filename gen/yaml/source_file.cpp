@@ -85,6 +85,17 @@ static std::optional<Location> strayComma(const std::string& text, const std::st
     while (i < text.size() && text[i] == ' ') ++i;
     return static_cast<int>(i - at);
   };
+  // A quote opens a quoted scalar only where a node starts: first on its line, after "- ", "? " or
+  // ": " (or a flow indicator); inside a plain scalar (name:"x, it's, a "b) it is an ordinary character.
+  auto nodeStartsAt = [&](size_t at) {
+    std::string before = text.substr(lineStart, at - lineStart);
+    before.erase(before.find_last_not_of(" \t") + 1);
+    if (before.empty()) return true;
+    const char last = before.back();
+    const bool blank = at > lineStart + before.size();
+    return std::string("[{,").find(last) != std::string::npos || (last == ':' && (blank || depth > 0)) ||
+           ((last == '-' || last == '?') && blank);
+  };
   for (size_t i = 0; i < text.size(); ++i) {
     if (i == lineStart && blockIndent >= 0) {
       // Inside a block scalar: skip lines indented deeper than its parent, and blank lines.
@@ -108,7 +119,7 @@ static std::optional<Location> strayComma(const std::string& text, const std::st
     const bool tokenStart = i == lineStart || text[i - 1] == ' ' || text[i - 1] == '\t';
     if (c == '#' && tokenStart) {
       i = std::min(text.find('\n', i), text.size()) - 1;
-    } else if (c == '"' || c == '\'') {
+    } else if ((c == '"' || c == '\'') && nodeStartsAt(i)) {
       for (++i; i < text.size() && text[i] != c; ++i) {
         if (c == '"' && text[i] == '\\') ++i;
         if (i < text.size() && text[i] == '\n') ++line, lineStart = i + 1;
@@ -119,11 +130,19 @@ static std::optional<Location> strayComma(const std::string& text, const std::st
       --depth;
     } else if ((c == '|' || c == '>') && depth == 0 && tokenStart) {
       blockIndent = indentOf(lineStart);
+      i = std::min(text.find('\n', i), text.size()) - 1;  // the rest of the line is its header
     } else if (c == ',' && depth == 0) {
       std::string before = text.substr(lineStart, i - lineStart);
       before.erase(before.find_last_not_of(" \t") + 1);
-      if (before.empty() || std::string("-:?]}\"'").find(before.back()) != std::string::npos)
-        return Location{file, line, static_cast<int>(i - lineStart) + 1};
+      while (true) {  // a tag or anchor before the comma (!t , and &a ,) leaves it at the node's start
+        if (before.empty() || std::string("-:?]}\"'").find(before.back()) != std::string::npos)
+          return Location{file, line, static_cast<int>(i - lineStart) + 1};
+        const size_t blank = before.find_last_of(" \t");
+        const size_t token = blank == std::string::npos ? 0 : blank + 1;
+        if (before[token] != '!' && before[token] != '&') break;
+        before.erase(token);
+        before.erase(before.find_last_not_of(" \t") + 1);
+      }
     }
   }
   return std::nullopt;

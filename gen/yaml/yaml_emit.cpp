@@ -46,6 +46,13 @@ static bool literalBlockSafe(const std::string& t) {
   return true;
 }
 
+// "---" or "..." then a blank (or nothing) at the start of a line starts or ends a document;
+// yaml-cpp writes such a plain scalar bare, and a root-level one then reads back as a marker.
+static bool startsLikeDocumentMarker(const std::string& t) {
+  return t.size() >= 3 && (t.compare(0, 3, "---") == 0 || t.compare(0, 3, "...") == 0) &&
+         (t.size() == 3 || t[3] == ' ' || t[3] == '\t' || t[3] == '\n' || t[3] == '\r');
+}
+
 static void emitNode(YAML::Emitter& out, const YAML::Node& node) {
   switch (node.Type()) {
     case YAML::NodeType::Null:
@@ -54,6 +61,10 @@ static void emitNode(YAML::Emitter& out, const YAML::Node& node) {
       return;
     case YAML::NodeType::Scalar: {
       const std::string& text = node.Scalar();
+      if (startsLikeDocumentMarker(text)) {  // a string either way, so quoting keeps its type
+        out << YAML::DoubleQuoted << text;
+        return;
+      }
       if (y::isStringScalar(node)) {
         if (literalBlockSafe(text)) out << YAML::Literal << text;
         else if (plainScalarChangesType(text) || text.find('\n') != std::string::npos) out << YAML::DoubleQuoted << text;

@@ -27,6 +27,16 @@ TEST_CASE("emitted strings read back as the same strings, numbers as numbers") {
   CHECK(back["flag"] == true);
 }
 
+TEST_CASE("a scalar that starts like a document marker is quoted (found by fuzzing inject)") {
+  for (const char* s : {"...", "--- x", "... 'image: ray", "---"}) {
+    CAPTURE(s);
+    const std::string text = emitStream({YAML::Node(std::string(s)), y::map()});
+    const std::vector<ParsedDocument> back = parseYamlStream(text, "t.yaml");
+    REQUIRE(back.size() == 2);
+    CHECK(back[0].root.Scalar() == s);
+  }
+}
+
 TEST_CASE("multi-line text becomes a literal block") {
   YAML::Node n = y::map();
   n["conf"] = y::str("[INPUT]\n    Name tail\n");
