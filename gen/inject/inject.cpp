@@ -64,6 +64,8 @@ class Injector {
   // ones, which every Kubernetes version runs.
   Spec specFor(const YAML::Node& object) const {
     Spec s = spec_;
+    s.objectKind = scalarAt(object, "kind");
+    s.objectName = scalarAt(object, "metadata", "name");
     if (!s.agent.sidecarModeGiven)
       s.agent.sidecarMode = scalarAt(object, "kind") == "RayJob" ? SidecarMode::Native : SidecarMode::Classic;
     return s;

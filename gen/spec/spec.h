@@ -143,6 +143,9 @@ struct Spec {
   RayJobSpec rayJob;
   RayServiceSpec rayService;
   std::string name;
+  // The Ray object the pieces go into: the spec's own kind and name in render, the object's in
+  // inject (a collector names its owner, and KubeRay's token Secret is named after the cluster).
+  std::string objectKind, objectName;
   std::optional<std::string> ns;
   StringMap labels, annotations;
   std::string strategy;  // "sidecar"

@@ -556,6 +556,8 @@ Spec loadSpecNode(const YAML::Node& root, const std::string& file) {
   s.agent.type = a["type"].get<std::string>();
   s.agent.image = a["image"].get<std::string>();
   s.kind = sp["kind"].get<std::string>();
+  s.objectKind = s.kind;
+  s.objectName = s.name;
   const std::string mode = a.contains("sidecarMode") ? a["sidecarMode"].get<std::string>()
                            : s.kind == "RayJob"      ? "native"  // a finished job's cluster is torn down at once
                                                      : "classic";

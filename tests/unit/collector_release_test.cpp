@@ -9,6 +9,8 @@
 
 #include "agents/history_collector/collector_names.h"
 #include "agents/history_collector/collector_releases.h"
+#include "inject/inject.h"
+#include "k8s/manifests.h"
 #include "k8s/ray_object.h"
 #include "render/render.h"
 #include "test_helpers.h"
@@ -177,4 +179,35 @@ TEST_CASE("collector releases: spec errors name the release's limits") {
              Catch::Contains("only on a RayCluster"));
   CHECK_THAT(first("spec:\n  ray: {version: \"2.56.0\"}\n  collector: {image: c:1, storage: {azureblob: {}}}\n  output: {type: stdout}\n"),
              Catch::Contains("connectionStringSecret or accountURL"));
+}
+
+TEST_CASE("collector releases: inject names the owner and the token Secret after the object it edits, not the spec") {
+  // A RayCluster spec injected into a RayJob and a RayCluster of other names: the collector
+  // stores the job's cluster under the job (OWNER_*), and reads the token of the cluster it runs in.
+  const Spec spec = testing::specFrom(
+      "metadata: {name: from-spec}\nspec:\n  ray: {version: \"2.56.0\", auth: token}\n  collector:\n    image: c:1\n"
+      "    storage: {" + kStorage.at("s3") + "}\n  agent: {type: history-collector}\n");
+  const std::string manifests =
+      "apiVersion: ray.io/v1\nkind: RayJob\nmetadata: {name: nightly}\nspec:\n  entrypoint: x\n  rayClusterSpec:\n"
+      "    headGroupSpec: {template: {spec: {containers: [{name: ray-head, image: rayproject/ray:2.56.0}]}}}\n"
+      "---\napiVersion: ray.io/v1\nkind: RayCluster\nmetadata: {name: shared}\nspec:\n"
+      "  headGroupSpec: {template: {spec: {containers: [{name: ray-head, image: rayproject/ray:2.56.0}]}}}\n";
+  size_t seen = 0;
+  for (const YAML::Node& o : injectLogging(spec, parseManifests(manifests, "in.yaml")).objects) {
+    if (!isRayKind(o["kind"].Scalar())) continue;
+    const std::string name = o["metadata"]["name"].Scalar();
+    for (RayPodTemplateRef& ref : rayPodTemplates(o)) {
+      const YAML::Node env = ref.tmpl.findContainer(kCollectorContainer)["env"];
+      REQUIRE(env);
+      CHECK(findByName(env, "RAY_AUTH_TOKEN")["valueFrom"]["secretKeyRef"]["name"].Scalar() == name);
+      if (o["kind"].Scalar() == "RayJob") {
+        CHECK(findByName(env, "OWNER_KIND")["value"].Scalar() == "rayjob");
+        CHECK(findByName(env, "OWNER_NAME")["value"].Scalar() == "nightly");
+      } else {
+        CHECK_FALSE(findByName(env, "OWNER_KIND"));
+      }
+      ++seen;
+    }
+  }
+  CHECK(seen == 2);
 }

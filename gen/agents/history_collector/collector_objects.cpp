@@ -62,6 +62,9 @@ YAML::Node historyServerDeployment(const Spec& spec, const std::string& name) {
   YAML::Node ports = y::seq();
   ports.push_back(port);
   ctr["ports"] = ports;
+  // pkg/historyserver/router.go @v1.7.0 routerHealthz: /readz and /livez answer "ok" once it serves.
+  ctr["readinessProbe"] = YAML::Load("{httpGet: {path: /readz, port: http}, periodSeconds: 10}");
+  ctr["livenessProbe"] = YAML::Load("{httpGet: {path: /livez, port: http}, initialDelaySeconds: 10, periodSeconds: 20}");
   YAML::Node res = y::map();
   res["requests"] = y::stringMap({{"cpu", h.requestCpu}, {"memory", h.requestMemory}});
   res["limits"] = y::stringMap({{"cpu", h.limitCpu}, {"memory", h.limitMemory}});

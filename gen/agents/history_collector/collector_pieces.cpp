@@ -41,12 +41,14 @@ void addV17Env(const Spec& spec, RayNodeType type, YAML::Node env) {
   if (!c.rootDir.empty()) env.push_back(envValue("STORAGE_ROOT_DIR", c.rootDir));
   env.push_back(envValue("EVENTS_PORT", std::to_string(c.eventsPort)));
   // Clusters a RayJob or RayService owns are stored under their owner (cmd/collector/main.go 325-337).
-  if (spec.kind == "RayJob" || spec.kind == "RayService") {
-    env.push_back(envValue("OWNER_KIND", spec.kind == "RayJob" ? "rayjob" : "rayservice"));
-    env.push_back(envValue("OWNER_NAME", spec.name));
+  // The pods carry no label naming the owner (the operator reads its RayCluster's labels,
+  // ray-operator/controllers/ray/common/pod.go @v1.7.0 1135-1147), so the name is written here.
+  if (spec.objectKind == "RayJob" || spec.objectKind == "RayService") {
+    env.push_back(envValue("OWNER_KIND", spec.objectKind == "RayJob" ? "rayjob" : "rayservice"));
+    env.push_back(envValue("OWNER_NAME", spec.objectName));
   }
   if (spec.rayAuth != RayAuth::None) env.push_back(envValue("RAY_AUTH_MODE", "token"));
-  if (spec.rayAuth == RayAuth::Token) env.push_back(envSecret("RAY_AUTH_TOKEN", {spec.name, kAuthTokenKey}));
+  if (spec.rayAuth == RayAuth::Token) env.push_back(envSecret("RAY_AUTH_TOKEN", {spec.objectName, kAuthTokenKey}));
   if (spec.rayAuth == RayAuth::Kubernetes) env.push_back(envValue("RAY_ENABLE_K8S_TOKEN_AUTH", "true"));
   addCollectorStorageEnv(c, env);
   for (const auto& [var, value] : c.tuning) env.push_back(envValue(var, value));
