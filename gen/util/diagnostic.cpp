@@ -4,13 +4,17 @@
 
 namespace raylog {
 
-std::string Diagnostic::format(const std::string& severity) const {
+std::string locationText(const Location& where) {
   std::string out = where.file;
   if (where.line > 0) {
     out += ":" + std::to_string(where.line);
     if (where.column > 0) out += ":" + std::to_string(where.column);
   }
-  return out + ": " + severity + ": " + message;
+  return out;
+}
+
+std::string Diagnostic::format(const std::string& severity) const {
+  return locationText(where) + ": " + severity + ": " + message;
 }
 
 static std::vector<Diagnostic> sorted(std::vector<Diagnostic> d) {

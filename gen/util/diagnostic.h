@@ -14,6 +14,9 @@ struct Location {
   int column = 0;  // 1-based; 0 when unknown
 };
 
+// "file:line:col" (line and column left out when unknown).
+std::string locationText(const Location& where);
+
 struct Diagnostic {
   // A constructor rather than aggregate initialisation: GCC 12 at -O2 reports the cleanup of a
   // half-built aggregate temporary (when building the message throws) as "may be used uninitialized".
