@@ -3,7 +3,10 @@
 #include <CLI/CLI.hpp>
 #include <sys/resource.h>
 
+#include <cstdlib>
 #include <iostream>
+#include <string>
+#include <vector>
 #include <new>
 
 #include "cli/command.h"
@@ -33,6 +36,17 @@ int main(int argc, char** argv) {
   if (self.size() >= 10 && self.compare(self.size() - 10, 10, "RayLogging") == 0 &&
       (self.size() == 10 || self[self.size() - 11] == '/'))
     return runKustomizeExecPlugin(argc, argv);
+  // Helm's post-renderer without arguments (`--post-renderer raylog-gen`, as Helm before 3.10
+  // allows): no arguments at all and RAYLOG_GEN_SPEC set means `inject --spec $RAYLOG_GEN_SPEC`,
+  // manifests on stdin. With arguments, Helm's --post-renderer-args are an ordinary command line.
+  std::vector<std::string> helmArgs;
+  std::vector<char*> helmArgv;
+  if (const char* spec = std::getenv("RAYLOG_GEN_SPEC"); argc == 1 && spec && *spec) {
+    helmArgs = {argv[0], "inject", "--spec", spec};
+    for (std::string& a : helmArgs) helmArgv.push_back(a.data());
+    argc = static_cast<int>(helmArgv.size());
+    argv = helmArgv.data();
+  }
   CLI::App app{"raylog-gen: logging for Ray on Kubernetes (KubeRay). Renders a RayCluster whose logs "
                "outlive its pods from a short RayLogging spec.",
                "raylog-gen"};
