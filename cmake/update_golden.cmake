@@ -37,3 +37,12 @@ if(KUBECTL)
 else()
   message(WARNING "kubectl not found: examples/kustomize/*/expected.yaml not updated")
 endif()
+
+# Helm post-renderer fixture (tests/helm).
+execute_process(COMMAND ${BINARY} inject --spec=${EXAMPLES}/sidecar-stdout/raylog.yaml
+                INPUT_FILE ${TESTS}/helm/helm-template.yaml OUTPUT_FILE ${TESTS}/helm/post-rendered.yaml
+                RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "inject failed for tests/helm/helm-template.yaml")
+endif()
+message(STATUS "updated ${TESTS}/helm/post-rendered.yaml")

@@ -15,6 +15,10 @@ void registerInjectCommand(CLI::App& app, CommandAction& action);
 void registerPluginCommand(CLI::App& app, CommandAction& action);
 void registerKrmCommand(CLI::App& app, CommandAction& action);
 void registerLintCommands(CLI::App& app, CommandAction& action);  // lint, explain, rules
+void registerVersionCommand(CLI::App& app, CommandAction& action);
+// Both walk the whole command tree: register them after every other command.
+void registerCompletionCommand(CLI::App& app, CommandAction& action);  // bash, zsh and fish scripts
+void registerManpageCommand(CLI::App& app, CommandAction& action);    // roff, for the build (hidden)
 
 // Run as kustomize's legacy exec plugin (the executable is named RayLogging): argv[1] is the
 // config file. Returns the exit code.

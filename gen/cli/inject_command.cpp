@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "cli/command.h"
+#include "cli/console.h"
 #include "cli/exit_codes.h"
 #include "k8s/manifests.h"
 #include "cli/output_file.h"
@@ -20,6 +21,7 @@ void registerInjectCommand(CLI::App& app, CommandAction& action) {
   auto opts = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand(
       "inject", "Add a spec's logging to existing RayCluster/RayJob/RayService manifests (other objects pass through)");
+  cmd->footer(exit_code::footer({exit_code::kOk, exit_code::kBadInput, exit_code::kWriteFailed, exit_code::kInternal}));
   cmd->add_option("--spec", opts->spec, "RayLogging spec file")->required();
   cmd->add_option("inputs", opts->inputs, "Manifest files or directories (recursive), or - for standard input (default)");
   cmd->add_option("-o,--output", opts->output, "Write to this file instead of standard output (all or nothing)");
@@ -36,8 +38,8 @@ void registerInjectCommand(CLI::App& app, CommandAction& action) {
         std::cerr << "raylog-gen: error: " << e.what() << "\n";
         return exit_code::kWriteFailed;
       }
-      for (const std::string& line : result.summary) std::cerr << "raylog-gen: " << line << "\n";
-      for (const std::string& line : notes) std::cerr << "raylog-gen: note: " << line << "\n";
+      for (const std::string& line : result.summary) progress() << "raylog-gen: " << line << "\n";
+      for (const std::string& line : notes) progress() << "raylog-gen: note: " << line << "\n";
       return exit_code::kOk;
     };
   });

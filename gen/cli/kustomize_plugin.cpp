@@ -46,6 +46,7 @@ int runKustomizeExecPlugin(int argc, char** argv) {
 void registerKrmCommand(CLI::App& app, CommandAction& action) {
   CLI::App* cmd = app.add_subcommand(
       "krm", "Run as a KRM function (kustomize --enable-exec, kpt): ResourceList on stdin, ResourceList on stdout");
+  cmd->footer(exit_code::footer({exit_code::kOk, exit_code::kBadInput, exit_code::kInternal}));
   cmd->callback([&action] {
     action = [] {
       const KrmResult result = runKrmFunction(readInputFile("-"));

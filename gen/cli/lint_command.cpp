@@ -1,13 +1,18 @@
 // raylog-gen lint PATH..., raylog-gen explain ID, raylog-gen rules.
+#include <unistd.h>
+
 #include <algorithm>
 #include <boost/filesystem.hpp>
+#include <cstdlib>
 #include <iterator>
 #include <set>
 #include <sstream>
 #include <iostream>
 #include <memory>
 
+#include "cli/choices.h"
 #include "cli/command.h"
+#include "cli/console.h"
 #include "cli/exit_codes.h"
 #include "cli/output_file.h"
 #include "inject/inject.h"
@@ -90,9 +95,21 @@ int fixFiles(const std::vector<std::string>& paths, const Spec& spec, const lint
       std::cerr << "raylog-gen: error: " << e.what() << "\n";
       return exit_code::kWriteFailed;
     }
-    for (const std::string& line : fixed.summary) std::cerr << "raylog-gen: fixed " << file << ": " << line << "\n";
+    for (const std::string& line : fixed.summary) progress() << "raylog-gen: fixed " << file << ": " << line << "\n";
   }
   return exit_code::kOk;
+}
+
+// --color: auto colours a terminal unless NO_COLOR is set (no-color.org); always and never win.
+bool parseColor(const std::string& mode, bool& color) {
+  if (mode == "always") color = true;
+  else if (mode == "never") color = false;
+  else if (mode == "auto") {
+    const char* noColor = std::getenv("NO_COLOR");
+    const char* term = std::getenv("TERM");
+    color = isatty(STDOUT_FILENO) && !(noColor && *noColor) && !(term && std::string(term) == "dumb");
+  } else return false;
+  return true;
 }
 
 }  // namespace
@@ -100,16 +117,24 @@ int fixFiles(const std::vector<std::string>& paths, const Spec& spec, const lint
 void registerLintCommands(CLI::App& app, CommandAction& action) {
   struct Options {
     std::vector<std::string> paths, disable;
-    std::string format = "text", failOn, config, explainId, fixSpec;
+    std::string format = "text", failOn, config, explainId, fixSpec, color = "auto";
     bool fix = false;
   };
   auto opts = std::make_shared<Options>();
 
   CLI::App* lint = app.add_subcommand("lint", "Check manifests for broken Ray log collection (files, folders, - for stdin)");
+  lint->footer(exit_code::footer({exit_code::kOk, exit_code::kFindings, exit_code::kBadInput, exit_code::kWriteFailed,
+                                 exit_code::kInternal}));
   lint->add_option("paths", opts->paths, "YAML files, folders (searched for .yaml/.yml) or - for standard input")->required();
-  lint->add_option("--format", opts->format, "text (default), json, sarif or github");
-  lint->add_option("--fail-on", opts->failOn, "Lowest severity that makes the exit code 1: error (default), warning, info");
-  lint->add_option("--disable", opts->disable, "Rule ID or name to skip (repeatable)");
+  withChoices(lint->add_option("-f,--format", opts->format, "text (default), json, sarif or github"),
+              {"text", "json", "sarif", "github"});
+  withChoices(lint->add_option("--color", opts->color,
+                               "Colour text findings: auto (default: on a terminal, unless NO_COLOR is set), always, never"),
+              {"auto", "always", "never"});
+  withChoices(lint->add_option("--fail-on", opts->failOn,
+                               "Lowest severity that makes the exit code 1: error (default), warning, info"),
+              {"error", "warning", "info"});
+  withChoices(lint->add_option("--disable", opts->disable, "Rule ID or name to skip (repeatable)"), ruleIds());
   lint->add_option("--config", opts->config, "Settings file (default: .raylog-gen.yaml in the current folder, if any)");
   lint->add_flag("--fix", opts->fix,
                  "Rewrite files whose Ray objects have findings with the logging of --spec added (as inject does)");
@@ -120,6 +145,12 @@ void registerLintCommands(CLI::App& app, CommandAction& action) {
       if (!lint::parseFormat(opts->format, format)) {
         std::cerr << "raylog-gen: error: unknown format '" << opts->format
                   << "'" << didYouMean(opts->format, {"text", "json", "sarif", "github"}) << "; use text, json, sarif or github\n";
+        return exit_code::kBadInput;
+      }
+      bool color = false;
+      if (!parseColor(opts->color, color)) {
+        std::cerr << "raylog-gen: error: unknown --color '" << opts->color << "'"
+                  << didYouMean(opts->color, {"auto", "always", "never"}) << "; use auto, always or never\n";
         return exit_code::kBadInput;
       }
       lint::LintConfig config;
@@ -154,7 +185,7 @@ void registerLintCommands(CLI::App& app, CommandAction& action) {
       }
       const lint::LintResult result = lint::runLint(opts->paths, config.options);
       for (const Diagnostic& d : result.unreadable) std::cerr << d.format() << "\n";
-      std::cout << lint::formatFindings(result, format) << std::flush;
+      std::cout << lint::formatFindings(result, format, color) << std::flush;
       if (!result.unreadable.empty()) return exit_code::kBadInput;
       for (const lint::Finding& f : result.findings)
         if (f.severity >= config.failOn) return exit_code::kFindings;
@@ -163,7 +194,8 @@ void registerLintCommands(CLI::App& app, CommandAction& action) {
   });
 
   CLI::App* explain = app.add_subcommand("explain", "Explain a lint rule, with a bad and a good example");
-  explain->add_option("rule", opts->explainId, "Rule ID (RL101) or name")->required();
+  explain->footer(exit_code::footer({exit_code::kOk, exit_code::kBadInput}));
+  withChoices(explain->add_option("rule", opts->explainId, "Rule ID (RL101) or name")->required(), ruleIds());
   explain->callback([opts, &action] {
     action = [opts]() -> int {
       const lint::Rule* rule = lint::findRule(opts->explainId);
@@ -179,6 +211,7 @@ void registerLintCommands(CLI::App& app, CommandAction& action) {
   });
 
   CLI::App* rules = app.add_subcommand("rules", "List the lint rules");
+  rules->footer(exit_code::footer({exit_code::kOk, exit_code::kBadInput}));
   rules->callback([&action] {
     action = []() -> int {
       for (const auto& r : lint::allRules()) {

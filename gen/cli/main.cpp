@@ -3,25 +3,18 @@
 #include <CLI/CLI.hpp>
 #include <sys/resource.h>
 
+#include <cstdlib>
 #include <iostream>
+#include <string>
+#include <vector>
 #include <new>
 
 #include "cli/command.h"
+#include "cli/console.h"
 #include "cli/exit_codes.h"
+#include "cli/usage_error.h"
 #include "pieces/logging_pieces.h"
 #include "util/diagnostic.h"
-
-namespace {
-
-const char* kExitCodesHelp =
-    "Exit codes:\n"
-    "  0   success\n"
-    "  1   lint found problems at or above --fail-on (default: error)\n"
-    "  2   invalid input (spec or manifest), an unreadable lint input, or wrong command-line usage\n"
-    "  3   the output file could not be written\n"
-    "  70  internal error in raylog-gen (please report it)\n";
-
-}  // namespace
 
 // A backstop against pathological input that makes a library allocate without bound: past this,
 // allocation fails with std::bad_alloc (an error message) instead of the OOM killer.
@@ -43,11 +36,30 @@ int main(int argc, char** argv) {
   if (self.size() >= 10 && self.compare(self.size() - 10, 10, "RayLogging") == 0 &&
       (self.size() == 10 || self[self.size() - 11] == '/'))
     return runKustomizeExecPlugin(argc, argv);
+  // Helm's post-renderer without arguments (`--post-renderer raylog-gen`, as Helm before 3.10
+  // allows): no arguments at all and RAYLOG_GEN_SPEC set means `inject --spec $RAYLOG_GEN_SPEC`,
+  // manifests on stdin. With arguments, Helm's --post-renderer-args are an ordinary command line.
+  std::vector<std::string> helmArgs;
+  std::vector<char*> helmArgv;
+  if (const char* spec = std::getenv("RAYLOG_GEN_SPEC"); argc == 1 && spec && *spec) {
+    helmArgs = {argv[0], "inject", "--spec", spec};
+    for (std::string& a : helmArgs) helmArgv.push_back(a.data());
+    argc = static_cast<int>(helmArgv.size());
+    argv = helmArgv.data();
+  }
   CLI::App app{"raylog-gen: logging for Ray on Kubernetes (KubeRay). Renders a RayCluster whose logs "
-               "outlive its pods from a short RayLogging spec."};
+               "outlive its pods from a short RayLogging spec.",
+               "raylog-gen"};
   app.set_version_flag("--version", std::string("raylog-gen ") + RAYLOG_VERSION);
-  app.footer(kExitCodesHelp);
+  app.footer(exit_code::footer({exit_code::kOk, exit_code::kFindings, exit_code::kBadInput, exit_code::kWriteFailed,
+                                exit_code::kInternal}));
   app.require_subcommand(1);
+  // Unknown words and options are collected rather than thrown, so the error can name the
+  // subcommand, suggest a spelling and show that subcommand's usage (cli/usage_error.cpp).
+  app.allow_extras();
+  app.fallthrough();  // --quiet is accepted after the subcommand too
+  bool quiet = false;
+  app.add_flag("-q,--quiet", quiet, "Print no progress lines on stderr (errors are still printed)");
 
   CommandAction action;
   registerRenderCommand(app, action);
@@ -56,6 +68,9 @@ int main(int argc, char** argv) {
   registerPluginCommand(app, action);
   registerKrmCommand(app, action);
   registerLintCommands(app, action);
+  registerVersionCommand(app, action);
+  registerCompletionCommand(app, action);
+  registerManpageCommand(app, action);
 
   try {
     app.parse(argc, argv);
@@ -66,9 +81,10 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "raylog-gen: error: " << e.what() << "; run 'raylog-gen --help' for usage\n";
-    return exit_code::kBadInput;
+    return reportUsageError(app, e.what());
   }
+  if (!firstStrayArgument(app).empty()) return reportUsageError(app, "");
+  setQuiet(quiet);
 
   try {
     return action ? action() : exit_code::kBadInput;

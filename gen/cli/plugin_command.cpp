@@ -29,8 +29,10 @@ void registerPluginCommand(CLI::App& app, CommandAction& action) {
   auto opts = std::make_shared<Options>();
   CLI::App* plugin = app.add_subcommand("plugin", "Manage the kustomize plugin");
   plugin->require_subcommand(1);
+  plugin->footer(exit_code::footer({exit_code::kOk, exit_code::kBadInput}));
   CLI::App* install = plugin->add_subcommand(
       "install", "Install raylog-gen as kustomize's RayLogging exec plugin (kubectl kustomize --enable-alpha-plugins)");
+  install->footer(exit_code::footer({exit_code::kOk, exit_code::kBadInput, exit_code::kWriteFailed, exit_code::kInternal}));
   install->add_option("--home", opts->home, "Config folder (default: $XDG_CONFIG_HOME, else ~/.config)");
   install->add_flag("--copy", opts->copy, "Copy the executable instead of linking to it");
   install->callback([opts, &action] {

@@ -20,6 +20,7 @@ void registerRenderCommand(CLI::App& app, CommandAction& action) {
   };
   auto opts = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand("render", "Render a RayLogging spec into Kubernetes manifests (stdout by default)");
+  cmd->footer(exit_code::footer({exit_code::kOk, exit_code::kBadInput, exit_code::kWriteFailed, exit_code::kInternal}));
   cmd->add_option("spec", opts->spec, "RayLogging spec file, or - for standard input")->required();
   CLI::Option* output =
       cmd->add_option("-o,--output", opts->output, "Write to this file instead of standard output (all or nothing)");

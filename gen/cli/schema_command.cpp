@@ -8,6 +8,7 @@ namespace raylog {
 
 void registerSchemaCommand(CLI::App& app, CommandAction& action) {
   CLI::App* cmd = app.add_subcommand("schema", "Print the JSON Schema of the RayLogging spec (for editors)");
+  cmd->footer(exit_code::footer({exit_code::kOk, exit_code::kBadInput, exit_code::kInternal}));
   cmd->callback([&action] {
     action = [] {
       writeOutput("", std::string(resource("schemas/raylogging.schema.json")));

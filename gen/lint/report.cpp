@@ -10,12 +10,28 @@ namespace {
 
 const RuleInfo& ruleInfo(const std::string& id) { return findRule(id)->info(); }
 
-std::string textReport(const LintResult& r) {
+// ANSI select graphic rendition around text, when colouring.
+std::string paint(const std::string& text, const char* sgr, bool color) {
+  return color ? std::string("\x1b[") + sgr + "m" + text + "\x1b[0m" : text;
+}
+
+const char* severityColor(Severity s) {
+  switch (s) {
+    case Severity::Error: return "1;31";    // bold red
+    case Severity::Warning: return "1;33";  // bold yellow
+    case Severity::Info: return "1;36";     // bold cyan
+  }
+  return "1";
+}
+
+std::string textReport(const LintResult& r, bool color) {
   std::string out;
   size_t counts[3] = {0, 0, 0};
   for (const Finding& f : r.findings) {
-    Diagnostic d{f.where, f.message + " [" + f.ruleId + "]"};
-    out += d.format(severityName(f.severity)) + "\n";
+    // Diagnostic::format's layout, "file:line:col: severity: message" on one line, with colour on its parts.
+    out += paint(locationText(f.where), "1", color) + ": " +
+           paint(severityName(f.severity), severityColor(f.severity), color) + ": " + oneLine(f.message) + " [" +
+           paint(f.ruleId, "2", color) + "]\n";
     out += "  fix: " + ruleInfo(f.ruleId).fix + " (raylog-gen explain " + f.ruleId + ")\n";
     ++counts[static_cast<int>(f.severity)];
   }
@@ -122,14 +138,14 @@ bool parseFormat(const std::string& text, Format& out) {
   return true;
 }
 
-std::string formatFindings(const LintResult& result, Format format) {
+std::string formatFindings(const LintResult& result, Format format, bool color) {
   switch (format) {
-    case Format::Text: return textReport(result);
+    case Format::Text: return textReport(result, color);
     case Format::Json: return jsonReport(result);
     case Format::Sarif: return sarifReport(result);
     case Format::Github: return githubReport(result);
   }
-  return textReport(result);
+  return textReport(result, color);
 }
 
 }  // namespace raylog::lint

@@ -11,6 +11,7 @@ enum class Format { Text, Json, Sarif, Github };
 
 bool parseFormat(const std::string& text, Format& out);
 
-std::string formatFindings(const LintResult& result, Format format);
+// color: ANSI colours on the text format (severity, location); the other formats are for machines.
+std::string formatFindings(const LintResult& result, Format format, bool color = false);
 
 }  // namespace raylog::lint

@@ -7,7 +7,7 @@ namespace raylog {
 
 // One diagnostic is one line: line breaks and other control characters a message quotes from the
 // input (yaml-cpp's "unknown escape character: <newline>", a key with "\n") are shown escaped.
-static std::string oneLine(const std::string& text) {
+std::string oneLine(const std::string& text) {
   std::string out;
   for (unsigned char c : text) {
     if (c == '\n') out += "\\n";
@@ -23,13 +23,17 @@ static std::string oneLine(const std::string& text) {
   return out;
 }
 
-std::string Diagnostic::format(const std::string& severity) const {
+std::string locationText(const Location& where) {
   std::string out = where.file;
   if (where.line > 0) {
     out += ":" + std::to_string(where.line);
     if (where.column > 0) out += ":" + std::to_string(where.column);
   }
-  return oneLine(out) + ": " + severity + ": " + oneLine(message);
+  return oneLine(out);
+}
+
+std::string Diagnostic::format(const std::string& severity) const {
+  return locationText(where) + ": " + severity + ": " + oneLine(message);
 }
 
 static std::vector<Diagnostic> sorted(std::vector<Diagnostic> d) {

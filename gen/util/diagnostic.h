@@ -14,6 +14,13 @@ struct Location {
   int column = 0;  // 1-based; 0 when unknown
 };
 
+// The text with line breaks and other control characters escaped (\n, \r, \xHH; tabs stay), so
+// that what it quotes from the input cannot split a report line.
+std::string oneLine(const std::string& text);
+
+// "file:line:col" (line and column left out when unknown), on one line.
+std::string locationText(const Location& where);
+
 struct Diagnostic {
   // A constructor rather than aggregate initialisation: GCC 12 at -O2 reports the cleanup of a
   // half-built aggregate temporary (when building the message throws) as "may be used uninitialized".

@@ -1,9 +1,11 @@
 // lint on any manifest stream: no exception escapes, every finding is located inside the input
 // and reported on one line, findings come in position order, and linting is deterministic.
+#include <algorithm>
 #include <cstdint>
 #include <tuple>
 
 #include "lint/linter.h"
+#include "lint/report.h"
 #include "support/fuzz_check.h"
 #include "support/fuzz_input.h"
 
@@ -29,6 +31,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   const lint::LintResult again = lint::lintText(text, {});
   FUZZ_CHECK(again.findings.size() == result.findings.size(), "linting twice finds different things");
+  // The text report as printed, coloured or not: a finding line and its fix line each, then the total.
+  for (const bool color : {false, true}) {
+    const std::string report = lint::formatFindings(result, lint::Format::Text, color);
+    FUZZ_CHECK(report.find('\r') == std::string::npos &&
+                   static_cast<size_t>(std::count(report.begin(), report.end(), '\n')) == 2 * result.findings.size() + 1,
+               "the text report has a finding spanning lines");
+  }
   for (size_t i = 0; i < again.findings.size(); ++i)
     FUZZ_CHECK(again.findings[i].message == result.findings[i].message &&
                    again.findings[i].where.line == result.findings[i].where.line,

@@ -1,8 +1,10 @@
 // Diagnostics print one per line whatever the message quotes from the input (found by fuzzing:
 // yaml-cpp's "unknown escape character: " ends with the raw character, a line break included).
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "lint/linter.h"
+#include "lint/report.h"
 #include "yaml/source_file.h"
 
 using namespace raylog;
@@ -26,4 +28,10 @@ TEST_CASE("an escaped carriage return yaml-cpp cannot read is one line of report
   const lint::LintResult r = lint::lintText(text, {});
   REQUIRE(r.findings.size() == 1);
   CHECK(Diagnostic{r.findings[0].where, r.findings[0].message}.format().find_first_of("\r\n") == std::string::npos);
+  for (const bool color : {false, true}) {  // the text report lays findings out itself (colour on its parts)
+    const std::string report = lint::formatFindings(r, lint::Format::Text, color);
+    CHECK(report.find('\r') == std::string::npos);
+    CHECK(std::count(report.begin(), report.end(), '\n') == 3);  // the finding, its fix, the total
+    CHECK_THAT(report, Catch::Contains("unknown escape character: \\r"));
+  }
 }
