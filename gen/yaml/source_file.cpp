@@ -113,6 +113,7 @@ static std::optional<LexicalProblem> lexicalProblem(const std::string& text, con
     const bool spaced = k != at;
     if (p == '[' || p == '{' || p == ',') return depth > 0;
     if (p == ':') return spaced || depth > 0;
+    if (p == '-' && spaced && k == lineStart + 3 && text.compare(lineStart, 3, "---") == 0) return true;  // "--- |"
     if ((p == '-' || p == '?') && spaced) return k - 1 == lineStart || blank(text[k - 2]);
     if (!spaced) return false;
     size_t t = k;
