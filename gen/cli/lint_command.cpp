@@ -31,9 +31,10 @@ namespace raylog {
 
 namespace {
 
-std::vector<std::string> ruleIds() {
+std::vector<std::string> ruleIds() {  // and names: a misspelt name gets its did-you-mean too
   std::vector<std::string> ids;
   for (const auto& r : lint::allRules()) ids.push_back(r->info().id);
+  for (const auto& r : lint::allRules()) ids.push_back(r->info().name);
   return ids;
 }
 
@@ -117,7 +118,7 @@ bool parseColor(const std::string& mode, bool& color) {
 void registerLintCommands(CLI::App& app, CommandAction& action) {
   struct Options {
     std::vector<std::string> paths, disable;
-    std::string format = "text", failOn, config, explainId, fixSpec, color = "auto";
+    std::string format = "text", failOn, config, explainId, fixSpec, stdinName, color = "auto";
     bool fix = false;
   };
   auto opts = std::make_shared<Options>();
@@ -139,6 +140,8 @@ void registerLintCommands(CLI::App& app, CommandAction& action) {
   lint->add_flag("--fix", opts->fix,
                  "Rewrite files whose Ray objects have findings with the logging of --spec added (as inject does)");
   lint->add_option("--spec", opts->fixSpec, "With --fix: the RayLogging spec whose logging to add");
+  lint->add_option("--stdin-filename", opts->stdinName,
+                   "The name findings in standard input (-) carry, in every format (e.g. the file it came from)");
   lint->callback([opts, &action] {
     action = [opts]() -> int {
       lint::Format format;
@@ -171,8 +174,10 @@ void registerLintCommands(CLI::App& app, CommandAction& action) {
         }
         config.options.disabled.insert(rule->info().id);
       }
+      config.options.stdinName = opts->stdinName;
       if (!opts->failOn.empty() && !lint::parseSeverity(opts->failOn, config.failOn)) {
-        std::cerr << "raylog-gen: error: --fail-on must be error, warning or info\n";
+        std::cerr << "raylog-gen: error: --fail-on is '" << opts->failOn << "'"
+                  << didYouMean(opts->failOn, {"error", "warning", "info"}) << "; it must be error, warning or info\n";
         return exit_code::kBadInput;
       }
       if (opts->fix) {

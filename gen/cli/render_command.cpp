@@ -25,7 +25,8 @@ void registerRenderCommand(CLI::App& app, CommandAction& action) {
   CLI::Option* output =
       cmd->add_option("-o,--output", opts->output, "Write to this file instead of standard output (all or nothing)");
   cmd->add_option("--out-dir", opts->outDir,
-                  "Write one file per object group and a kustomization.yaml listing them into this folder")
+                  "Write one file per object group and a Kustomization listing them into this folder "
+                  "(the EKS script and IAM policy into its eks/ sub-folder)")
       ->excludes(output);
   cmd->add_option("--eks-script", opts->eksScript,
                   "Also write the EKS setup script (IAM for the agent, then kubectl apply) to this file; needs spec.eks");
@@ -42,11 +43,11 @@ void registerRenderCommand(CLI::App& app, CommandAction& action) {
           auto files = outDirFiles(renderObjects(spec), renderHeader(spec));
           if (spec.eks.enabled) {
             const AwsAccess access = awsAccessFor(spec);
-            files.push_back({"eks-setup.sh", eksSetupScript(access, stream)});
-            files.push_back({"iam-policy.json", iamPolicyJson(access)});
+            files.push_back({std::string(kOutDirEksFolder) + "/eks-setup.sh", eksSetupScript(access, stream)});
+            files.push_back({std::string(kOutDirEksFolder) + "/iam-policy.json", iamPolicyJson(access)});
           }
           writeOutputDir(opts->outDir, files);
-          if (spec.eks.enabled) makeExecutable(opts->outDir + "/eks-setup.sh");
+          if (spec.eks.enabled) makeExecutable(opts->outDir + "/" + kOutDirEksFolder + "/eks-setup.sh");
           return exit_code::kOk;
         }
         if (!opts->eksScript.empty()) {

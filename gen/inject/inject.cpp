@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <regex>
 #include <set>
 
 #include "k8s/ray_object.h"
@@ -23,6 +24,66 @@ std::string namespaceOf(const YAML::Node& object) { return scalarAt(object, "met
 
 std::string describe(const YAML::Node& object) {
   return scalarAt(object, "kind") + "/" + scalarAt(object, "metadata", "name");
+}
+
+// A plain scalar that reads as a string (not a bool, null or number, YAML 1.1 or 1.2).
+bool plainIsString(const std::string& t) {
+  static const std::regex kNotString(
+      "^(|~|null|Null|NULL|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|"
+      "[-+]?[0-9][0-9_]*|0[xX][0-9a-fA-F_]+|0o[0-7]+|[-+]?([0-9][0-9_]*)?\\.?[0-9_]*([eE][-+]?[0-9]+)?|"
+      "[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN))$");
+  return !std::regex_match(t, kNotString);
+}
+
+// Same content, whatever the quoting and key order: kustomize and kpt hand a KRM function the
+// items as they wrote them (`cpu: 50m` where raylog-gen wrote "50m"), and an object read back
+// as it was written has not changed.
+bool sameContent(const YAML::Node& a, const YAML::Node& b) {
+  if (a.IsNull() || !a.IsDefined()) return b.IsNull() || !b.IsDefined();
+  if (a.Type() != b.Type()) return false;
+  if (a.IsScalar()) {
+    if (a.Scalar() != b.Scalar()) return false;
+    const bool aString = y::isStringScalar(a) || plainIsString(a.Scalar());
+    const bool bString = y::isStringScalar(b) || plainIsString(b.Scalar());
+    return aString == bString;
+  }
+  if (a.size() != b.size()) return false;
+  if (a.IsSequence()) {
+    for (size_t i = 0; i < a.size(); ++i)
+      if (!sameContent(a[i], b[i])) return false;
+    return true;
+  }
+  for (auto it = a.begin(); it != a.end(); ++it) {
+    if (!it->first.IsScalar()) return emitDocument(a) == emitDocument(b);
+    const YAML::Node other = b[it->first.Scalar()];
+    if (!other.IsDefined() || !sameContent(it->second, other)) return false;
+  }
+  return true;
+}
+
+// Annotations kustomize, kpt and the KRM protocol put on the items they pass (index, path, id):
+// theirs, so neither compared nor dropped when raylog-gen refreshes an object.
+bool toolAnnotation(const std::string& key) {
+  for (const char* prefix : {"config.kubernetes.io/", "internal.config.kubernetes.io/", "kustomize.config.k8s.io/",
+                             "config.k8s.io/"})
+    if (key.rfind(prefix, 0) == 0) return true;
+  return false;
+}
+
+// A copy of `object` without tool annotations; `taken` receives them.
+YAML::Node withoutToolAnnotations(const YAML::Node& object, YAML::Node* taken = nullptr) {
+  YAML::Node copy = YAML::Clone(object);
+  if (!copy.IsMap() || !copy["metadata"].IsMap() || !copy["metadata"]["annotations"].IsMap()) return copy;
+  const YAML::Node annotations = copy["metadata"]["annotations"];
+  YAML::Node kept = y::map();
+  for (auto it = annotations.begin(); it != annotations.end(); ++it) {
+    const bool tool = it->first.IsScalar() && toolAnnotation(it->first.Scalar());
+    if (tool && taken) (*taken)[it->first] = it->second;
+    if (!tool) kept[it->first] = it->second;
+  }
+  if (kept.size() == 0) copy["metadata"].remove("annotations");
+  else copy["metadata"]["annotations"] = kept;
+  return copy;
 }
 
 class Injector {
@@ -72,7 +133,7 @@ class Injector {
   }
 
   void injectRayObject(YAML::Node object, const std::string& file) {
-    const std::string before = emitDocument(object);
+    const YAML::Node before = YAML::Clone(object);
     const Spec spec = specFor(object);
     applyClusterPieces(object, spec);
     for (RayPodTemplateRef& ref : rayPodTemplates(object)) {
@@ -93,7 +154,7 @@ class Injector {
       return;
     }
     namespaces_.insert(namespaceOf(object));  // its pods mount the agent's ConfigMaps
-    if (emitDocument(object) == before) {
+    if (sameContent(before, object)) {
       result_.summary.push_back(describe(object) + ": logging already up to date");
     } else {
       const bool native = spec.strategy == "sidecar" && spec.agent.sidecarMode == SidecarMode::Native;
@@ -145,8 +206,13 @@ class Injector {
           errors_.push_back({locationOf(existing.Mark(), file),
                              label + " exists but was not created by raylog-gen; rename it, or delete it so "
                              "raylog-gen can manage it"});
-        } else if (emitDocument(existing) != emitDocument(w)) {
-          existing = w;  // yaml-cpp nodes are references: this updates it in the output
+        } else {
+          YAML::Node toolAnnotations = y::map();
+          if (sameContent(withoutToolAnnotations(existing, &toolAnnotations), w)) continue;
+          YAML::Node updated = YAML::Clone(w);
+          for (auto it = toolAnnotations.begin(); it != toolAnnotations.end(); ++it)
+            updated["metadata"]["annotations"][it->first] = it->second;
+          existing = updated;  // yaml-cpp nodes are references: this updates it in the output
           result_.summary.push_back(label + ": updated to the spec");
         }
       }

@@ -27,6 +27,7 @@ LintConfig readLintConfig(const std::string& path) {
         if (!id.IsScalar() || !findRule(id.Scalar())) {
           std::vector<std::string> ids;
           for (const auto& r : allRules()) ids.push_back(r->info().id);
+          for (const auto& r : allRules()) ids.push_back(r->info().name);
           problems.push_back({locationOf(id.Mark(), file),
                               "unknown rule '" + (id.IsScalar() ? id.Scalar() : std::string("?")) + "'" +
                                   (id.IsScalar() ? didYouMean(id.Scalar(), ids) : "") + "; see `raylog-gen rules`"});
@@ -36,7 +37,11 @@ LintConfig readLintConfig(const std::string& path) {
       }
     } else if (key == "failOn") {
       if (!it->second.IsScalar() || !parseSeverity(it->second.Scalar(), config.failOn))
-        problems.push_back({locationOf(it->second.Mark(), file), "failOn must be error, warning or info"});
+        problems.push_back({locationOf(it->second.Mark(), file),
+                            (it->second.IsScalar() ? "failOn is '" + it->second.Scalar() + "'" +
+                                                             didYouMean(it->second.Scalar(), {"error", "warning", "info"})
+                                                       : std::string("failOn is not a word")) +
+                                "; use error, warning or info"});
       config.failOnSet = true;
     } else {
       problems.push_back({locationOf(it->first.Mark(), file),

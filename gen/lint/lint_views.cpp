@@ -74,14 +74,41 @@ std::string nameOf(const YAML::Node& n) {
   return name && name.IsScalar() ? name.Scalar() : "?";
 }
 
-Location valueLineLocation(const std::string& file, const YAML::Mark& keyMark, const YAML::Mark& m, int line) {
+Location valueLineLocation(const std::string& file, const YAML::Mark& keyMark, const YAML::Mark& m, int line,
+                           const std::string* text, int contentColumn) {
   if (m.is_null()) return {file, 0, 0};
   // A block scalar's text starts on the line after its indicator, indented under its key.
-  return {file, m.line + 1 + line, keyMark.is_null() ? 1 : keyMark.column + 3};
+  if (contentColumn <= 0 || !text) return {file, m.line + 1 + line, keyMark.is_null() ? 1 : keyMark.column + 3};
+  // The config line's own indentation (a key under its [SECTION]) comes on top of the block's.
+  size_t at = 0;
+  for (int l = 1; l < line && at != std::string::npos; ++l) {
+    const size_t eol = text->find('\n', at);
+    at = eol == std::string::npos ? eol : eol + 1;
+  }
+  size_t end = at;
+  while (end < text->size() && ((*text)[end] == ' ' || (*text)[end] == '\t')) ++end;
+  return {file, m.line + 1 + line, contentColumn + (at == std::string::npos ? 0 : static_cast<int>(end - at))};
 }
 
-Location FluentBitConfigView::lineLocation(int line) const { return valueLineLocation(file, keyMark, valueMark, line); }
-Location FluentdConfigView::lineLocation(int line) const { return valueLineLocation(file, keyMark, valueMark, line); }
+int blockContentColumn(const std::string& fileText, const YAML::Mark& m) {
+  if (m.is_null() || m.pos < 0 || static_cast<size_t>(m.pos) >= fileText.size()) return 0;
+  const size_t at = static_cast<size_t>(m.pos);
+  if (fileText[at] != '|' && fileText[at] != '>') return 0;
+  for (size_t line = fileText.find('\n', at); line != std::string::npos; line = fileText.find('\n', line + 1)) {
+    const size_t start = line + 1, first = fileText.find_first_not_of(' ', start);
+    if (first == std::string::npos) return 0;
+    if (fileText[first] == '\n' || fileText[first] == '\r') continue;  // blank lines do not set the indentation
+    return static_cast<int>(first - start) + 1;
+  }
+  return 0;
+}
+
+Location FluentBitConfigView::lineLocation(int line) const {
+  return valueLineLocation(file, keyMark, valueMark, line, text, contentColumn);
+}
+Location FluentdConfigView::lineLocation(int line) const {
+  return valueLineLocation(file, keyMark, valueMark, line, &text, contentColumn);
+}
 
 std::vector<AgentConfigValue> agentConfigValues(const PodView& p, const Agent& a) {
   std::vector<AgentConfigValue> out;
@@ -102,7 +129,7 @@ std::vector<AgentConfigValue> agentConfigValues(const PodView& p, const Agent& a
 }
 
 Location AgentConfigValue::lineLocation(int line) const {
-  return valueLineLocation(*file, value->keyMark, value->valueMark, line);
+  return valueLineLocation(*file, value->keyMark, value->valueMark, line, &value->text, value->contentColumn);
 }
 
 }  // namespace raylog::lint

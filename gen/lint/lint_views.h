@@ -29,6 +29,7 @@ struct ConfigMapEntry {
   struct Value {
     std::string text;
     YAML::Mark keyMark, valueMark;
+    int contentColumn = 0;  // file column where a block scalar's lines start (0: not a block scalar)
   };
   std::map<std::string, Value> data;  // data key -> its text and where it is
 };
@@ -63,7 +64,10 @@ struct FluentBitConfigView {
   const ParsedFluentBitConfig& parsed;
   std::string file;
   YAML::Mark keyMark, valueMark;  // the ConfigMap data key and its value (the literal block)
-  // File location of config line `line` (1-based, as in ParsedFluentBitConfig).
+  const std::string* text = nullptr;  // the config text
+  int contentColumn = 0;              // see ConfigMapEntry::Value
+  // File location of config line `line` (1-based, as in ParsedFluentBitConfig): its first
+  // non-blank character (a key, a section header).
   Location lineLocation(int line) const;
 };
 
@@ -71,6 +75,7 @@ struct FluentdConfigView {
   const std::string& text;
   std::string file;
   YAML::Mark keyMark, valueMark;
+  int contentColumn = 0;
   Location lineLocation(int line) const;
 };
 
@@ -117,7 +122,14 @@ std::vector<AgentConfigValue> agentConfigValues(const PodView& p, const Agent& a
 std::string nameOf(const YAML::Node& n);
 
 // Lines of a text value, as written in the YAML file: block scalars start on the line after
-// their indicator; quoted or plain values on the value's own line.
-Location valueLineLocation(const std::string& file, const YAML::Mark& keyMark, const YAML::Mark& valueMark, int line);
+// their indicator; quoted or plain values on the value's own line. With the value's text and
+// its block's content column (blockContentColumn), the column is that of the line's first
+// non-blank character.
+Location valueLineLocation(const std::string& file, const YAML::Mark& keyMark, const YAML::Mark& valueMark, int line,
+                           const std::string* text = nullptr, int contentColumn = 0);
+
+// The file column (1-based) where the lines of the block scalar at `valueMark` start, read from
+// the file's text; 0 when the value is not a block scalar.
+int blockContentColumn(const std::string& fileText, const YAML::Mark& valueMark);
 
 }  // namespace raylog::lint

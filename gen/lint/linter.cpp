@@ -6,6 +6,7 @@
 
 #include "k8s/ray_object.h"
 #include "lint/rule.h"
+#include "spec/spec_loader.h"
 #include "yaml/input_files.h"
 #include "yaml/source_file.h"
 #include "yaml/template_syntax.h"
@@ -138,6 +139,11 @@ class Linter {
     }
   }
 
+  // The name findings in `path` carry: the path, or for standard input --stdin-filename's name.
+  std::string nameFor(const std::string& path) const {
+    return path == "-" && !options_.stdinName.empty() ? options_.stdinName : displayName(path);
+  }
+
   void noteUnreadable(const InputError& e) {
     for (const Diagnostic& d : e.diagnostics()) {
       const std::string key = d.format();
@@ -150,7 +156,7 @@ class Linter {
     if (!read(path, text)) return;
     std::vector<ParsedDocument> docs;
     try {
-      docs = parseYamlStream(text, displayName(path));
+      docs = parseYamlStream(text, nameFor(path));
     } catch (const InputError&) {
       return;  // reported in the second pass
     }
@@ -159,10 +165,11 @@ class Linter {
       collectObjects(d.root, objects);
       for (const YAML::Node& o : objects) {
         if (scalarAt(o, "kind") != "ConfigMap" || !o["data"] || !o["data"].IsMap()) continue;
-        ConfigMapEntry entry{displayName(path), {}};
+        ConfigMapEntry entry{nameFor(path), {}};
         for (auto it = o["data"].begin(); it != o["data"].end(); ++it)
           if (it->second.IsScalar() && configOwner(it->second.Scalar()))
-            entry.data[it->first.Scalar()] = {it->second.Scalar(), it->first.Mark(), it->second.Mark()};
+            entry.data[it->first.Scalar()] = {it->second.Scalar(), it->first.Mark(), it->second.Mark(),
+                                              blockContentColumn(text, it->second.Mark())};
         if (!entry.data.empty())
           configMaps_[scalarAt(o, "metadata", "namespace") + "/" + scalarAt(o, "metadata", "name")] = entry;
       }
@@ -172,12 +179,13 @@ class Linter {
   void lintFile(const std::string& path) {
     std::string text;
     if (!read(path, text)) return;
-    if (auto problem = findTemplateSyntax(text, displayName(path))) {  // not a manifest yet: exit 2
+    if (auto problem = findTemplateSyntax(text, nameFor(path))) {  // not a manifest yet: exit 2
       noteUnreadable(InputError(*problem));
       return;
     }
     ++result_.filesRead;
-    const std::string file = displayName(path);
+    const std::string file = nameFor(path);
+    fileText_ = &text;
     FileReporter reporter(file, options_, result_.findings);
     const size_t first = result_.findings.size();
     std::vector<ParsedDocument> docs;
@@ -205,6 +213,7 @@ class Linter {
     for (const auto& rule : allRules()) safely([&] { rule->checkObject(object, reporter); });
     const std::string kind = scalarAt(object, "kind");
     if (isRayKind(kind)) lintRayObject(object, reporter);
+    if (kind == "RayLogging" && scalarAt(object, "apiVersion").rfind("raylog.dev/", 0) == 0) lintSpec(object, file, reporter);
     if (kind == "ConfigMap" && object["data"] && object["data"].IsMap()) {
       for (auto it = object["data"].begin(); it != object["data"].end(); ++it) {
         if (!it->second.IsScalar()) continue;
@@ -213,13 +222,26 @@ class Linter {
         if (!owner) continue;
         if (owner->kind == AgentKind::FluentBit) {
           ParsedFluentBitConfig parsed = readFluentBitConfig(value);
-          FluentBitConfigView view{parsed, file, it->first.Mark(), it->second.Mark()};
+          FluentBitConfigView view{parsed, file, it->first.Mark(), it->second.Mark(), &value,
+                                   blockContentColumn(*fileText_, it->second.Mark())};
           for (const auto& rule : allRules()) safely([&] { rule->checkFluentBit(view, reporter); });
         } else if (owner->kind == AgentKind::Fluentd) {
-          FluentdConfigView view{value, file, it->first.Mark(), it->second.Mark()};
+          FluentdConfigView view{value, file, it->first.Mark(), it->second.Mark(),
+                                 blockContentColumn(*fileText_, it->second.Mark())};
           for (const auto& rule : allRules()) safely([&] { rule->checkFluentd(view, reporter); });
         }
       }
+    }
+  }
+
+  // A RayLogging spec is checked as render checks it, with render's messages.
+  void lintSpec(const YAML::Node& object, const std::string& file, FileReporter& reporter) {
+    try {
+      loadSpecNode(object, file);
+    } catch (const InputError& e) {
+      const RuleInfo& info = findRule("RL002")->info();
+      for (const Diagnostic& d : e.diagnostics())
+        reporter.atLocation(info, d.where.line > 0 ? d.where : locationOf(object.Mark(), file), d.message);
     }
   }
 
@@ -244,6 +266,7 @@ class Linter {
   std::string stdin_;
   std::set<std::string> unreadableSeen_;
   std::map<std::string, std::string> given_;  // texts linted as if they were these files
+  const std::string* fileText_ = nullptr;      // the text of the file being linted (pass 2)
 };
 
 }  // namespace

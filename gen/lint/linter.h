@@ -12,6 +12,7 @@ namespace raylog::lint {
 
 struct LintOptions {
   std::set<std::string> disabled;  // rule IDs (or names)
+  std::string stdinName;           // what findings in standard input ("-") are called; "" = <stdin>
 };
 
 struct LintResult {

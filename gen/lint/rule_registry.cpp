@@ -26,12 +26,25 @@ class InvalidYaml : public Rule {
  public:
   const RuleInfo& info() const override { return kInvalidYaml; }
 };
+// A RayLogging spec among the inputs is loaded as render loads it; its errors are reported here.
+const RuleInfo kInvalidSpec{
+    "RL002", "invalid-spec", Severity::Error, "A RayLogging spec has errors: render, inject and the plugins refuse it",
+    "Fix the spec as the message says (render reports the same)",
+    "lint checks every RayLogging spec it reads (apiVersion raylog.dev/...) the way render does, with\n"
+    "the same messages: the schema, the checks beyond it, and credentials written inline.\n\nBad:\n"
+    "  spec:\n    output: {type: elasticsearch, host: es, password: hunter2}\n\nGood:\n"
+    "  spec:\n    output: {type: elasticsearch, host: es, passwordSecret: {name: es, key: password}}\n"};
+class InvalidSpec : public Rule {
+ public:
+  const RuleInfo& info() const override { return kInvalidSpec; }
+};
 }  // namespace
 
 const std::vector<std::unique_ptr<Rule>>& allRules() {
   static const std::vector<std::unique_ptr<Rule>> rules = [] {
     std::vector<std::unique_ptr<Rule>> v;
     v.push_back(std::make_unique<InvalidYaml>());
+    v.push_back(std::make_unique<InvalidSpec>());
 #define ADD(id) v.push_back(make##id());
     RAYLOG_RULES(ADD)
 #undef ADD

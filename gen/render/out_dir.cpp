@@ -38,7 +38,7 @@ std::vector<std::pair<std::string, std::string>> outDirFiles(const std::vector<Y
   y::set(k, "apiVersion", "kustomize.config.k8s.io/v1beta1");
   y::set(k, "kind", "Kustomization");
   k["resources"] = resources;
-  files.push_back({"kustomization.yaml", header + emitDocument(k)});
+  files.push_back({kKustomizationFile, header + emitDocument(k)});
   return files;
 }
 

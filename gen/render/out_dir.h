@@ -1,7 +1,7 @@
 #pragma once
 // `render --out-dir`: the rendered objects as one file per object group (rbac.yaml,
-// configmaps.yaml, raycluster.yaml, ...) plus a kustomization.yaml that lists them in
-// dependency order, for GitOps repositories.
+// configmaps.yaml, raycluster.yaml, ...) plus a Kustomization that lists them in dependency
+// order, for GitOps repositories: `kubectl apply -k DIR` and `kubectl apply -f DIR` both work.
 #include <yaml-cpp/yaml.h>
 
 #include <string>
@@ -10,7 +10,14 @@
 
 namespace raylog {
 
-// File name -> content, in the order kustomization.yaml lists them (kustomization.yaml last).
+// The kustomization's file name: one of the three kustomize (and Argo CD, Flux) look for, and
+// without .yaml, so `kubectl apply -f DIR` (which reads .yaml, .yml and .json) skips it as well.
+inline constexpr const char* kKustomizationFile = "Kustomization";
+
+// Where the EKS script and IAM policy go: a sub-folder, which `kubectl apply -f DIR` does not read.
+inline constexpr const char* kOutDirEksFolder = "eks";
+
+// File name -> content, in the order the kustomization lists them (the kustomization last).
 std::vector<std::pair<std::string, std::string>> outDirFiles(const std::vector<YAML::Node>& objects,
                                                             const std::string& header);
 

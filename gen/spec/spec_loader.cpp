@@ -190,17 +190,20 @@ void checkHeader(const JsonDocument& doc, const std::string& file) {
                                 "apiVersion is '" + api + "', expected '" + kApiVersion + "'"});
 }
 
-// A credential written into the spec would land in a ConfigMap: say so before the generic
-// unknown-key message, and say what to write instead.
-void checkNoInlineSecrets(const JsonDocument& doc, const std::string& file) {
+// A credential written into the spec would land in a ConfigMap: say so instead of the generic
+// unknown-key message, and say what to write instead. The keys are taken out of `doc`, so the
+// rest of the spec is still checked and every problem is reported at once.
+std::vector<Diagnostic> takeInlineSecrets(JsonDocument& doc, const std::string& file) {
   static const std::map<std::string, std::string> inlineKeys = {
       {"password", "passwordSecret"}, {"passwd", "passwordSecret"}, {"sharedKey", "sharedKeySecret"},
       {"accountKey", "sharedKeySecret"}, {"key", "sharedKeySecret"}, {"token", "passwordSecret"},
       {"secretAccessKey", "an IAM role (IRSA) instead"}, {"accessKeyId", "an IAM role (IRSA) instead"}};
   std::vector<Diagnostic> out;
-  const nlohmann::json& spec = doc.value.contains("spec") ? doc.value["spec"] : nlohmann::json::object();
-  auto scan = [&](const nlohmann::json& o, const std::string& pointer) {
+  if (!doc.value.is_object() || !doc.value.contains("spec") || !doc.value["spec"].is_object()) return out;
+  nlohmann::json& spec = doc.value["spec"];
+  auto scan = [&](nlohmann::json& o, const std::string& pointer) {
     if (!o.is_object()) return;
+    std::vector<std::string> taken;
     for (auto it = o.begin(); it != o.end(); ++it) {
       auto hit = inlineKeys.find(it.key());
       if (hit == inlineKeys.end() || !it.value().is_string()) continue;
@@ -209,12 +212,14 @@ void checkNoInlineSecrets(const JsonDocument& doc, const std::string& file) {
       out.push_back({locate(doc.marks, jsonPointerAppend(pointer, it.key()), file, true),
                      "'" + it.key() + "' would put a credential into the agent's ConfigMap, readable by anyone who "
                      "can read ConfigMaps; keep it in a Kubernetes Secret and use " + use});
+      taken.push_back(it.key());
     }
+    for (const std::string& key : taken) o.erase(key);
   };
-  if (spec.is_object() && spec.contains("output")) scan(spec["output"], "/spec/output");
-  if (spec.is_object() && spec.contains("outputs") && spec["outputs"].is_array())
+  if (spec.contains("output")) scan(spec["output"], "/spec/output");
+  if (spec.contains("outputs") && spec["outputs"].is_array())
     for (size_t i = 0; i < spec["outputs"].size(); ++i) scan(spec["outputs"][i], "/spec/outputs/" + std::to_string(i));
-  if (!out.empty()) throw InputError(out);
+  return out;
 }
 
 class SemanticChecks : public SpecReport {
@@ -529,9 +534,10 @@ Spec loadSpecNode(const YAML::Node& root, const std::string& file) {
 
   JsonDocument doc = yamlToJson(root, file);
   checkHeader(doc, file);
-  checkNoInlineSecrets(doc, file);
+  const std::vector<Diagnostic> inlineSecrets = takeInlineSecrets(doc, file);
   std::vector<Diagnostic> problems = specSchema().validate(doc, file);
-  if (!problems.empty()) throw InputError(problems);
+  problems.insert(problems.end(), inlineSecrets.begin(), inlineSecrets.end());
+  if (problems.size() > inlineSecrets.size()) throw InputError(problems);  // the checks below need a valid schema
 
   nlohmann::json v = doc.value;
   applySchemaDefaults(v, specSchema());
@@ -629,7 +635,8 @@ Spec loadSpecNode(const YAML::Node& root, const std::string& file) {
   checks.checkAgents(doc.value["spec"], s);
   checks.checkEks(doc.value["spec"], s);
   checks.loadRayKind(sp, file, s);
-  if (!checks.diagnostics().empty()) throw InputError(checks.diagnostics());
+  problems.insert(problems.end(), checks.diagnostics().begin(), checks.diagnostics().end());
+  if (!problems.empty()) throw InputError(problems);
   return s;
 }
 

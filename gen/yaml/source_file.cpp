@@ -10,7 +10,9 @@
 #include <sstream>
 #include <optional>
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
+#include <tuple>
 #include <yaml-cpp/depthguard.h>
 
 #include "util/utf8.h"
@@ -74,10 +76,23 @@ static Location clampToText(Location where, const std::string& text) {
   return where;
 }
 
-// yaml-cpp 0.7 loops, allocating without bound, on a ',' where a node should start outside
-// [ ] and { } (",a", "[a], b", "--- ,"). Such a comma is invalid YAML anyway: find it first.
-// Tracks quotes, comments, flow depth and block scalars just well enough for that.
-static std::optional<Location> strayComma(const std::string& text, const std::string& file) {
+// What yaml-cpp gets wrong or reports far from the cause, found by a scan of the text that
+// tracks quotes, comments, flow depth and block scalars just well enough for it:
+// - yaml-cpp 0.7 loops, allocating without bound, on a ',' where a node should start outside
+//   [ ] and { } (",a", "[a], b", "--- ,"). Such a comma is invalid YAML anyway: it is found
+//   before the parser runs (stopsParser).
+// - A tab in a line's indentation: YAML forbids it, and yaml-cpp reports it (if at all) as a
+//   mapping error further on, never naming the tab.
+// - A quote that is not closed: yaml-cpp reads on to the next quote or to the end of the file,
+//   taking the following lines into the value. A quoted string may span lines only when its
+//   continuation lines are indented further than the line it starts on.
+struct LexicalProblem {
+  Location where;
+  std::string message;
+  bool stopsParser = false;
+};
+
+static std::optional<LexicalProblem> lexicalProblem(const std::string& text, const std::string& file) {
   int depth = 0, line = 1, blockIndent = -1;
   size_t lineStart = 0;
   auto indentOf = [&](size_t at) {
@@ -85,23 +100,32 @@ static std::optional<Location> strayComma(const std::string& text, const std::st
     while (i < text.size() && text[i] == ' ') ++i;
     return static_cast<int>(i - at);
   };
-  // A quote opens a quoted scalar only where a node starts: first on its line, after "- ", "? " or
-  // ": " (or a flow indicator); inside a plain scalar (name:"x, it's, a "b) it is an ordinary character.
-  auto nodeStartsAt = [&](size_t at) {
-    std::string before = text.substr(lineStart, at - lineStart);
-    before.erase(before.find_last_not_of(" \t") + 1);
-    if (before.empty()) return true;
-    const char last = before.back();
-    const bool blank = at > lineStart + before.size();
-    return std::string("[{,").find(last) != std::string::npos || (last == ':' && (blank || depth > 0)) ||
-           ((last == '-' || last == '?') && blank);
+  auto here = [&](size_t at) { return Location{file, line, static_cast<int>(at - lineStart) + 1}; };
+  auto blank = [](char c) { return c == ' ' || c == '\t'; };
+  // Whether a node may start at byte `at` (a quote there opens a quoted scalar, a '|' or '>' a
+  // block scalar): first on its line, after '- ', '? ', ': ', in a flow collection, or after a
+  // tag or an anchor. Elsewhere the character is part of a plain scalar ("don't", "a | b").
+  auto nodeStarts = [&](size_t at) {
+    size_t k = at;
+    while (k > lineStart && blank(text[k - 1])) --k;
+    if (k == lineStart) return true;
+    const char p = text[k - 1];
+    const bool spaced = k != at;
+    if (p == '[' || p == '{' || p == ',') return depth > 0;
+    if (p == ':') return spaced || depth > 0;
+    if (p == '-' && spaced && k == lineStart + 3 && text.compare(lineStart, 3, "---") == 0) return true;  // "--- |"
+    if ((p == '-' || p == '?') && spaced) return k - 1 == lineStart || blank(text[k - 2]);
+    if (!spaced) return false;
+    size_t t = k;
+    while (t > lineStart && !blank(text[t - 1])) --t;
+    return text[t] == '!' || text[t] == '&';
   };
   for (size_t i = 0; i < text.size(); ++i) {
     if (i == lineStart && blockIndent >= 0) {
       // Inside a block scalar: skip lines indented deeper than its parent, and blank lines.
       size_t eol = text.find('\n', i);
-      const bool blank = text.find_first_not_of(" \r", i) == eol;
-      if (blank || indentOf(i) > blockIndent) {
+      const bool blankLine = text.find_first_not_of(" \t\r", i) == eol;
+      if (blankLine || indentOf(i) > blockIndent) {
         if (eol == std::string::npos) break;
         i = eol;
         ++line;
@@ -110,25 +134,59 @@ static std::optional<Location> strayComma(const std::string& text, const std::st
       }
       blockIndent = -1;
     }
+    if (i == lineStart && depth == 0) {
+      size_t j = i;
+      while (j < text.size() && blank(text[j])) ++j;
+      const bool content = j < text.size() && text[j] != '\n' && text[j] != '\r' && text[j] != '#';
+      const size_t tab = text.find('\t', i);
+      if (content && tab < j)
+        return LexicalProblem{here(tab), "invalid YAML: tabs are not allowed for indentation; use spaces"};
+    }
     const char c = text[i];
     if (c == '\n') {
       ++line;
       lineStart = i + 1;
       continue;
     }
-    const bool tokenStart = i == lineStart || text[i - 1] == ' ' || text[i - 1] == '\t';
+    const bool tokenStart = i == lineStart || blank(text[i - 1]);
     if (c == '#' && tokenStart) {
       i = std::min(text.find('\n', i), text.size()) - 1;
-    } else if ((c == '"' || c == '\'') && nodeStartsAt(i)) {
-      for (++i; i < text.size() && text[i] != c; ++i) {
-        if (c == '"' && text[i] == '\\') ++i;
-        if (i < text.size() && text[i] == '\n') ++line, lineStart = i + 1;
+    } else if ((c == '"' || c == '\'') && nodeStarts(i)) {
+      const Location open = here(i);
+      const int openIndent = indentOf(lineStart);
+      const bool blockContext = depth == 0;
+      const std::string closeIt = std::string("; add the closing ") + c;
+      for (++i;; ++i) {
+        if (i >= text.size())
+          return LexicalProblem{open, "invalid YAML: the quote that starts here is never closed" + closeIt};
+        if (c == '"' && text[i] == '\\' && i + 1 < text.size() && text[i + 1] != '\n') {
+          ++i;
+          continue;
+        }
+        if (text[i] == c) {
+          if (c == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {  // '' is a quote inside '...'
+            ++i;
+            continue;
+          }
+          break;
+        }
+        if (text[i] != '\n') continue;
+        ++line;
+        lineStart = i + 1;
+        size_t j = lineStart;
+        while (j < text.size() && blank(text[j])) ++j;
+        if (j >= text.size() || text[j] == '\n' || text[j] == '\r') continue;  // blank lines belong to the string
+        const bool marker = (text.compare(lineStart, 3, "---") == 0 || text.compare(lineStart, 3, "...") == 0) &&
+                            (lineStart + 3 >= text.size() || std::isspace(static_cast<unsigned char>(text[lineStart + 3])));
+        if (marker || (blockContext && indentOf(lineStart) <= openIndent))
+          return LexicalProblem{open, "invalid YAML: the quote that starts here is not closed (line " +
+                                          std::to_string(line) + " is not indented under it)" + closeIt};
       }
     } else if (c == '[' || c == '{') {
       ++depth;
     } else if ((c == ']' || c == '}') && depth > 0) {
       --depth;
-    } else if ((c == '|' || c == '>') && depth == 0 && tokenStart) {
+    } else if ((c == '|' || c == '>') && depth == 0 && tokenStart && nodeStarts(i)) {
       blockIndent = indentOf(lineStart);
       i = std::min(text.find('\n', i), text.size()) - 1;  // the rest of the line is its header
     } else if (c == ',' && depth == 0) {
@@ -136,9 +194,10 @@ static std::optional<Location> strayComma(const std::string& text, const std::st
       before.erase(before.find_last_not_of(" \t") + 1);
       while (true) {  // a tag or anchor before the comma (!t , and &a ,) leaves it at the node's start
         if (before.empty() || std::string("-:?]}\"'").find(before.back()) != std::string::npos)
-          return Location{file, line, static_cast<int>(i - lineStart) + 1};
-        const size_t blank = before.find_last_of(" \t");
-        const size_t token = blank == std::string::npos ? 0 : blank + 1;
+          return LexicalProblem{here(i), "invalid YAML: a ',' cannot start a value outside [ ] or { }; remove it, or "
+                                         "quote the value if the comma belongs to it", true};
+        const size_t space = before.find_last_of(" \t");
+        const size_t token = space == std::string::npos ? 0 : space + 1;
         if (before[token] != '!' && before[token] != '&') break;
         before.erase(token);
         before.erase(before.find_last_not_of(" \t") + 1);
@@ -167,19 +226,25 @@ std::vector<ParsedDocument> parseYamlStream(const std::string& text, const std::
   if (const size_t nul = text.find('\0'); nul != std::string::npos)
     throw InputError(Diagnostic{byteLocation(text, nul, file),
                                 "invalid YAML: a NUL byte (0x00); YAML text cannot contain it, remove it"});
-  if (auto comma = strayComma(text, file))
-    throw InputError(Diagnostic{*comma, "invalid YAML: a ',' cannot start a value outside [ ] or { }; remove it, or "
-                                        "quote the value if the comma belongs to it"});
+  const std::optional<LexicalProblem> lexical = lexicalProblem(text, file);
+  if (lexical && lexical->stopsParser) throw InputError(Diagnostic{lexical->where, lexical->message});
+  // The first problem in the file is reported: the scan's, or the parser's when it comes first.
+  auto firstOf = [&](const Location& parserAt, const std::string& message) {
+    if (lexical && std::tie(lexical->where.line, lexical->where.column) <= std::tie(parserAt.line, parserAt.column))
+      return InputError(Diagnostic{lexical->where, lexical->message});
+    return InputError(Diagnostic{parserAt, message});
+  };
   std::vector<ParsedDocument> docs;
   try {
     for (const YAML::Node& n : YAML::LoadAll(text)) docs.push_back({n, locationOf(n.Mark(), file)});
   } catch (const YAML::ParserException& e) {  // includes YAML::DeepRecursion
     std::string msg = e.msg;
     if (dynamic_cast<const YAML::DeepRecursion*>(&e)) msg = "nesting is too deep";
-    throw InputError(Diagnostic{clampToText(locationOf(e.mark, file), text), "invalid YAML: " + msg});
+    throw firstOf(clampToText(locationOf(e.mark, file), text), "invalid YAML: " + msg);
   } catch (const YAML::Exception& e) {
-    throw InputError(Diagnostic{clampToText(locationOf(e.mark, file), text), "invalid YAML: " + e.msg});
+    throw firstOf(clampToText(locationOf(e.mark, file), text), "invalid YAML: " + e.msg);
   }
+  if (lexical) throw InputError(Diagnostic{lexical->where, lexical->message});
   return docs;
 }
 

@@ -29,7 +29,7 @@ TEST_CASE("lint exit codes: 0 clean, 1 findings at or above --fail-on, 2 unreada
 
   ProcessResult errors = runProcess({raylogBinary(), "lint", fixture("guide-style.yaml")});
   CHECK(errors.exitCode == 1);
-  CHECK_THAT(errors.out, Catch::Contains("guide-style.yaml:14:5: error: Path_Key true") &&
+  CHECK_THAT(errors.out, Catch::Contains("guide-style.yaml:14:9: error: Path_Key true") &&
                              Catch::Contains("[RL204]") && Catch::Contains("fix: Use a key name"));
 
   // Only warnings: exit 0 by default, 1 with --fail-on warning.
@@ -56,7 +56,7 @@ TEST_CASE("lint reads folders recursively, stdin, and goes on after a malformed 
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   ProcessResult stdinRun = runProcess({raylogBinary(), "lint", "-"}, text);
   CHECK(stdinRun.exitCode == 1);
-  CHECK_THAT(stdinRun.out, Catch::Contains("<stdin>:14:5: error:"));
+  CHECK_THAT(stdinRun.out, Catch::Contains("<stdin>:14:9: error:"));
 }
 
 TEST_CASE("lint formats: json, sarif, github") {
@@ -65,7 +65,7 @@ TEST_CASE("lint formats: json, sarif, github") {
   ProcessResult sarif = runProcess({raylogBinary(), "lint", "--format", "sarif", fixture("guide-style.yaml")});
   CHECK_THAT(sarif.out, Catch::Contains("\"version\": \"2.1.0\"") && Catch::Contains("\"ruleId\": \"RL104\""));
   ProcessResult gh = runProcess({raylogBinary(), "lint", "--format", "github", fixture("guide-style.yaml")});
-  CHECK_THAT(gh.out, Catch::Contains("::error file=") && Catch::Contains(",line=14,col=5,title=RL204 tail-path-key-boolean::"));
+  CHECK_THAT(gh.out, Catch::Contains("::error file=") && Catch::Contains(",line=14,col=9,title=RL204 tail-path-key-boolean::"));
   ProcessResult bad = runProcess({raylogBinary(), "lint", "--format", "sarf", fixture("guide-style.yaml")});
   CHECK(bad.exitCode == 2);
   CHECK_THAT(bad.err, Catch::Contains("did you mean 'sarif'"));

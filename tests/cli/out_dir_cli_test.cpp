@@ -1,4 +1,4 @@
-// render --out-dir: the same objects as stdout, one file per group, and a kustomization.yaml.
+// render --out-dir: the same objects as stdout, one file per group, and a Kustomization.
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <set>
@@ -24,7 +24,7 @@ TEST_CASE("render --out-dir writes the stdout objects as one file per group plus
   ProcessResult r = runProcess({raylogBinary(), "render", spec, "--out-dir", dir + "/out"});
   REQUIRE(r.exitCode == 0);
   CHECK(r.out.empty());
-  CHECK_THAT(r.err, Catch::Contains("wrote " + dir + "/out/kustomization.yaml"));
+  CHECK_THAT(r.err, Catch::Contains("wrote " + dir + "/out/Kustomization"));
 
   std::multiset<std::string> fromFiles;
   for (const char* name : {"configmaps.yaml", "rbac.yaml", "raycluster.yaml"}) {
@@ -33,7 +33,7 @@ TEST_CASE("render --out-dir writes the stdout objects as one file per group plus
     fromFiles.insert(docs.begin(), docs.end());
   }
   CHECK(fromFiles == documents(runProcess({raylogBinary(), "render", spec}).out));
-  CHECK_THAT(readInputFile(dir + "/out/kustomization.yaml"),
+  CHECK_THAT(readInputFile(dir + "/out/Kustomization"),
              Catch::Contains("resources:\n  - configmaps.yaml\n  - rbac.yaml\n  - raycluster.yaml\n"));
 
   ProcessResult both = runProcess({raylogBinary(), "render", spec, "--out-dir", dir, "-o", dir + "/x.yaml"});
@@ -41,14 +41,14 @@ TEST_CASE("render --out-dir writes the stdout objects as one file per group plus
   std::system(("rm -rf '" + dir + "'").c_str());
 }
 
-TEST_CASE("render --out-dir with spec.eks also writes the setup script and the IAM policy") {
+TEST_CASE("render --out-dir with spec.eks also writes the setup script and the IAM policy, under eks/") {
   char tmpl[] = "/tmp/raylog-outdir-XXXXXX";
   const std::string dir = mkdtemp(tmpl);
   const std::string spec = sourceDir() + "/examples/daemonset-cloudwatch-irsa/raylog.yaml";
   REQUIRE(runProcess({raylogBinary(), "render", spec, "--out-dir", dir}).exitCode == 0);
-  CHECK_THAT(readInputFile(dir + "/iam-policy.json"), Catch::Contains("logs:PutLogEvents"));
-  CHECK(access((dir + "/eks-setup.sh").c_str(), X_OK) == 0);
-  CHECK_THAT(readInputFile(dir + "/kustomization.yaml"), Catch::Contains("daemonset.yaml"));
+  CHECK_THAT(readInputFile(dir + "/eks/iam-policy.json"), Catch::Contains("logs:PutLogEvents"));
+  CHECK(access((dir + "/eks/eks-setup.sh").c_str(), X_OK) == 0);
+  CHECK_THAT(readInputFile(dir + "/Kustomization"), Catch::Contains("daemonset.yaml"));
   ProcessResult noEks = runProcess({raylogBinary(), "render", sourceDir() + "/examples/sidecar-stdout/raylog.yaml",
                                     "--eks-script", dir + "/x.sh"});
   CHECK(noEks.exitCode == 2);

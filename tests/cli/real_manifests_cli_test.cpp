@@ -60,7 +60,7 @@ TEST_CASE("RL111: an envsubst placeholder is unresolved, not unpinned") {
 TEST_CASE("RL213 and the render header: envsubst over raylog-gen's output blanks the agent's ${VAR}s") {
   ProcessResult r = runProcess({raylogBinary(), "lint", fixture("RL213/bad.yaml")});
   CHECK(r.exitCode == 1);
-  CHECK_THAT(r.out, Catch::Contains("RL213/bad.yaml:47:5: error: Record ray_cluster has no value; if envsubst ran over "
+  CHECK_THAT(r.out, Catch::Contains("RL213/bad.yaml:47:9: error: Record ray_cluster has no value; if envsubst ran over "
                                     "this file it blanked a ${VAR}"));
   ProcessResult render = runProcess({raylogBinary(), "render", kFluentBitSpec});
   CHECK_THAT(render.out, Catch::Contains("# The ${...} below are filled in by the log agent from its environment when it "

@@ -99,7 +99,7 @@ TEST_CASE("an empty file, or one with only comments") {
 
 TEST_CASE("invalid YAML is located where the parser stopped") {
   expectSpecError(kHeader + "spec:\n  output: {type: stdout\n", 6, 1, "invalid YAML");
-  expectSpecError(kHeader + "spec:\n\toutput: x\n", 6, 8, "invalid YAML");
+  expectSpecError(kHeader + "spec:\n\toutput: x\n", 6, 1, "invalid YAML: tabs are not allowed for indentation; use spaces");
 }
 
 TEST_CASE("bytes that are not UTF-8 are located, not an internal error (found by fuzzing)") {
