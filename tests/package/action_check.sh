@@ -27,14 +27,14 @@ lacks() { ! grep -qF -- "$2" "$work/$1.log" || { cat "$work/$1.log"; fail "$1: u
 
 run uploaded 1 "$work/bad" --input paths=k8s
 has uploaded "using $work/bin/raylog-gen"
-has uploaded "k8s/cluster.yaml:14:5: error: Path_Key true"   # readable findings in the log
+has uploaded "k8s/cluster.yaml:14:9: error: Path_Key true"   # readable findings in the log
 has uploaded "upload-sarif (stand-in): 4 result(s) in valid SARIF 2.1.0"
 has uploaded "== Annotate (SARIF not uploaded): skipped"
 lacks uploaded "::error file="
 echo "ok: broken manifest, SARIF uploaded, job fails"
 
 run fork 1 "$work/bad" --input paths=k8s --upload fails
-has fork "::error file=k8s/cluster.yaml,line=14,col=5,title=RL204 tail-path-key-boolean::"
+has fork "::error file=k8s/cluster.yaml,line=14,col=9,title=RL204 tail-path-key-boolean::"
 has fork "::warning file=k8s/cluster.yaml"
 echo "ok: upload refused, annotations instead"
 

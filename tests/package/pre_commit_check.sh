@@ -42,7 +42,7 @@ cp "$src/tests/lint/guide-style.yaml" cluster.yaml
 git add cluster.yaml
 if git commit -qm bad >"$work/bad.log" 2>&1; then cat "$work/bad.log"; fail "a commit with a broken manifest went through"; fi
 grep -q "raylog-gen lint.*Failed" "$work/bad.log" || { cat "$work/bad.log"; fail "the hook did not report a failure"; }
-grep -q "cluster.yaml:14:5: error: Path_Key true" "$work/bad.log" || { cat "$work/bad.log"; fail "the finding is not shown"; }
+grep -q "cluster.yaml:14:9: error: Path_Key true" "$work/bad.log" || { cat "$work/bad.log"; fail "the finding is not shown"; }
 echo "ok: the broken manifest is refused"
 
 # Good: a rendered example.

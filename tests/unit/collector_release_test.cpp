@@ -185,7 +185,7 @@ TEST_CASE("collector releases: inject names the owner and the token Secret after
   // A RayCluster spec injected into a RayJob and a RayCluster of other names: the collector
   // stores the job's cluster under the job (OWNER_*), and reads the token of the cluster it runs in.
   const Spec spec = testing::specFrom(
-      "metadata: {name: from-spec}\nspec:\n  ray: {version: \"2.56.0\", auth: token}\n  collector:\n    image: c:1\n"
+      "apiVersion: raylog.dev/v1alpha1\nkind: RayLogging\nmetadata: {name: from-spec}\nspec:\n  ray: {version: \"2.56.0\", auth: token}\n  collector:\n    image: c:1\n"
       "    storage: {" + kStorage.at("s3") + "}\n  agent: {type: history-collector}\n");
   const std::string manifests =
       "apiVersion: ray.io/v1\nkind: RayJob\nmetadata: {name: nightly}\nspec:\n  entrypoint: x\n  rayClusterSpec:\n"
