@@ -1,6 +1,7 @@
 #include "yaml/json_schema.h"
 
 #include <algorithm>
+#include <regex>
 #include <set>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
@@ -140,9 +141,23 @@ Location locate(const MarkMap& marks, std::string pointer, const std::string& fi
   }
 }
 
+// Debian bookworm's valijson fails every non-empty object under a propertyNames reached through
+// a $ref, and records no error for it (found by fuzzing: a spec with rayStartParams failed
+// silently, which hid its other errors). Key names are checked in checkUnknownKeys instead.
+static void dropPropertyNames(nlohmann::json& schema) {
+  if (schema.is_object()) {
+    schema.erase("propertyNames");
+    for (auto& [key, sub] : schema.items()) dropPropertyNames(sub);
+  } else if (schema.is_array()) {
+    for (auto& sub : schema) dropPropertyNames(sub);
+  }
+}
+
 JsonSchema::JsonSchema(nlohmann::json schema) : schema_(std::move(schema)), compiled_(new valijson::Schema) {
+  nlohmann::json forValijson = schema_;
+  dropPropertyNames(forValijson);
   valijson::SchemaParser parser;
-  valijson::adapters::NlohmannJsonAdapter adapter(schema_);
+  valijson::adapters::NlohmannJsonAdapter adapter(forValijson);
   parser.populateSchema(adapter, *compiled_);
 }
 
@@ -184,8 +199,16 @@ void JsonSchema::checkUnknownKeys(const nlohmann::json& value, const nlohmann::j
     std::vector<std::string> known;
     if (props)
       for (auto it = props->begin(); it != props->end(); ++it) known.push_back(it.key());
+    const nlohmann::json* names = schema->contains("propertyNames") ? &(*schema)["propertyNames"] : nullptr;
     for (auto it = value.begin(); it != value.end(); ++it) {
       const std::string child = jsonPointerAppend(pointer, it.key());
+      if (names && names->contains("pattern") &&
+          !std::regex_search(it.key(), std::regex((*names)["pattern"].get<std::string>()))) {
+        out.push_back({locate(doc.marks, child, file, true),
+                       "'" + it.key() + "' is not a valid name in " + humanPath(pointer) + "; names must match " +
+                           (*names)["pattern"].get<std::string>()});
+        continue;
+      }
       if (props && props->contains(it.key())) {
         checkUnknownKeys(it.value(), &(*props)[it.key()], child, doc, file, out);
       } else if (closed) {
@@ -243,8 +266,10 @@ std::string JsonSchema::explain(const std::string& pointer, const std::string& d
   }
   if ((description.find("characters") != std::string::npos || description.find("Length") != std::string::npos) &&
       value->is_string()) {
-    std::string msg = name + " is " + std::to_string(value->get<std::string>().size()) + " characters long";
-    if (has("maxLength")) msg += "; at most " + (*sub)["maxLength"].dump() + " are allowed";
+    const size_t size = value->get<std::string>().size();
+    std::string msg = name + " is " + std::to_string(size) + " characters long";
+    if (has("minLength") && size < (*sub)["minLength"].get<size_t>()) msg += "; at least " + (*sub)["minLength"].dump() + " are needed";
+    else if (has("maxLength")) msg += "; at most " + (*sub)["maxLength"].dump() + " are allowed";
     if (has("minLength") && value->get<std::string>().empty()) msg = name + " must not be empty";
     return msg;
   }
@@ -278,18 +303,15 @@ std::vector<Diagnostic> JsonSchema::validate(const JsonDocument& doc, const std:
   valijson::ValidationResults::Error e;
   while (results.popError(e)) raw.push_back({contextToPointer(e.context), e.description});
 
+  auto isSummary = [](const std::string& d) {
+    return d.find("could not be validated using 'properties'") != std::string::npos ||
+           d.rfind("Failed to validate", 0) == 0;
+  };
   std::set<std::pair<std::string, std::string>> seen;
   for (const Raw& r : raw) {
     // Unknown keys were reported above with a suggestion; summary errors of parents only repeat
-    // what their children say.
-    if (r.description.find("could not be validated using 'properties'") != std::string::npos) continue;
-    bool hasDeeper = std::any_of(raw.begin(), raw.end(), [&](const Raw& o) {
-      return o.pointer.size() > r.pointer.size() && o.pointer.compare(0, r.pointer.size() + 1, r.pointer + "/") == 0 &&
-             o.description.find("could not be validated using 'properties'") == std::string::npos;
-    });
-    if (hasDeeper) continue;
-    if (r.description.rfind("Failed to validate against", 0) == 0 || r.description.rfind("Failed to validate item", 0) == 0)
-      continue;
+    // what their children say (a parent's own error, such as a missing key, stands beside them).
+    if (isSummary(r.description)) continue;
 
     std::string message;
     Location where;
@@ -308,6 +330,13 @@ std::vector<Diagnostic> JsonSchema::validate(const JsonDocument& doc, const std:
       where = locate(doc.marks, r.pointer, file);
     }
     if (seen.insert({r.pointer, message}).second) out.push_back({where, message});
+  }
+  // A document valijson refuses is never passed as valid, even when it names only summaries.
+  if (out.empty() && !raw.empty()) {
+    const Raw& deepest = *std::max_element(raw.begin(), raw.end(), [](const Raw& a, const Raw& b) {
+      return a.pointer.size() < b.pointer.size();
+    });
+    out.push_back({locate(doc.marks, deepest.pointer, file), explain(deepest.pointer, deepest.description, doc.value)});
   }
   return out;
 }

@@ -139,3 +139,23 @@ TEST_CASE("strategy stderr: no output, and no file-tailing agent beside it") {
   REQUIRE(withOutput.size() == 1);
   CHECK_THAT(withOutput[0].message, Catch::Contains("ships nothing itself"));
 }
+
+TEST_CASE("key names under propertyNames are checked, and a spec with them still reports its other errors (found by fuzzing)") {
+  // valijson failed every non-empty rayStartParams silently; with no error of its own that hid
+  // the missing header below, and render went on to an internal error.
+  const auto p = problems("spec:\n  head: {rayStartParams: {num-cpus: 1}}\n  output: {type: stdout}\n");
+  CHECK(p.empty());
+  CHECK(specFrom("spec:\n  head: {rayStartParams: {num-cpus: 1}}\n  output: {type: loki, host: l, labels: {job: ray}}\n")
+            .head.rayStartParams.at("num-cpus") == "1");
+  std::vector<std::string> messages;
+  try {
+    loadSpecText("spec:\n  head: {rayStartParams: {num-cpus: 1}}\n  output: {type: stdout}\n", "s.yaml");
+  } catch (const InputError& e) {
+    for (const Diagnostic& d : e.diagnostics()) messages.push_back(d.format());
+  }
+  REQUIRE(messages.size() == 3);
+  CHECK_THAT(messages[0], Catch::Contains("s.yaml:1:1: error: missing required key 'apiVersion'"));
+  const auto bad = problems("spec:\n  head: {rayStartParams: {Num_CPUs: 1}}\n  output: {type: stdout}\n");
+  REQUIRE(bad.size() == 1);
+  CHECK(bad[0].format() == "test.yaml:6:27: error: 'Num_CPUs' is not a valid name in spec.head.rayStartParams; names must match ^[a-z][a-z0-9-]*$");
+}
