@@ -214,6 +214,58 @@ static Location byteLocation(const std::string& text, size_t at, const std::stri
   return {file, line, 1 + static_cast<int>(at - lineStart)};
 }
 
+// YAML text is printable characters only (YAML 1.2 section 5.1, c-printable): C0 controls other
+// than tab, LF and CR, and DEL, are written as escapes in double quotes. yaml-cpp reads them raw,
+// and its writer then emits scalars that do not read back (found by fuzzing inject).
+static size_t controlCharacterAt(const std::string& text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return i;
+  }
+  return std::string::npos;
+}
+
+// A carriage return alone (not CRLF) ends a line for YAML but not for the line-based edits that
+// keep a file's bytes (inject, lint --fix), so such a file could not be edited in place.
+static size_t loneCarriageReturnAt(const std::string& text) {
+  for (size_t i = text.find('\r'); i != std::string::npos; i = text.find('\r', i + 1))
+    if (i + 1 == text.size() || text[i + 1] != '\n') return i;
+  return std::string::npos;
+}
+
+// yaml-cpp decodes the escapes \N (U+0085) and \_ (U+00A0) into the single bytes 0x85 and 0xA0,
+// which are not UTF-8 (found by fuzzing inject: its output did not read back). The input was
+// checked to be UTF-8, so a byte that is not UTF-8 in a scalar came from one of these.
+static void repairLatin1Escapes(YAML::Node node) {
+  if (node.IsScalar()) {
+    const std::string& v = node.Scalar();
+    if (invalidUtf8At(v) == std::string::npos) return;
+    auto sequenceLength = [](unsigned char c) -> size_t {
+      return c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    };
+    std::string fixed;
+    for (size_t i = 0; i < v.size();) {
+      const unsigned char c = static_cast<unsigned char>(v[i]);
+      const size_t length = sequenceLength(c);
+      if (length && i + length <= v.size() && invalidUtf8At(v.substr(i, length)) == std::string::npos) {
+        fixed.append(v, i, length);
+        i += length;
+        continue;
+      }
+      if (c == 0x85 || c == 0xA0) fixed += '\xC2';  // the code point's UTF-8 lead byte
+      fixed += v[i++];
+    }
+    node = fixed;
+  } else if (node.IsSequence()) {
+    for (YAML::Node child : node) repairLatin1Escapes(child);
+  } else if (node.IsMap()) {
+    for (auto it = node.begin(); it != node.end(); ++it) {
+      repairLatin1Escapes(it->first);
+      repairLatin1Escapes(it->second);
+    }
+  }
+}
+
 std::vector<ParsedDocument> parseYamlStream(const std::string& text, const std::string& file) {
   if (const size_t bad = invalidUtf8At(text); bad != std::string::npos) {
     char hex[8];
@@ -226,6 +278,17 @@ std::vector<ParsedDocument> parseYamlStream(const std::string& text, const std::
   if (const size_t nul = text.find('\0'); nul != std::string::npos)
     throw InputError(Diagnostic{byteLocation(text, nul, file),
                                 "invalid YAML: a NUL byte (0x00); YAML text cannot contain it, remove it"});
+  if (const size_t ctl = controlCharacterAt(text); ctl != std::string::npos) {
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[ctl]));
+    throw InputError(Diagnostic{byteLocation(text, ctl, file),
+                                std::string("invalid YAML: control character ") + hex +
+                                    " is not allowed in YAML text; remove it, or write it as an escape inside double quotes"});
+  }
+  if (const size_t cr = loneCarriageReturnAt(text); cr != std::string::npos)
+    throw InputError(Diagnostic{byteLocation(text, cr, file),
+                                "invalid YAML: a carriage return without a line feed (an old Mac line ending); save the "
+                                "file with LF or CRLF line endings"});
   const std::optional<LexicalProblem> lexical = lexicalProblem(text, file);
   if (lexical && lexical->stopsParser) throw InputError(Diagnostic{lexical->where, lexical->message});
   // The first problem in the file is reported: the scan's, or the parser's when it comes first.
@@ -236,7 +299,10 @@ std::vector<ParsedDocument> parseYamlStream(const std::string& text, const std::
   };
   std::vector<ParsedDocument> docs;
   try {
-    for (const YAML::Node& n : YAML::LoadAll(text)) docs.push_back({n, locationOf(n.Mark(), file)});
+    for (const YAML::Node& n : YAML::LoadAll(text)) {
+      repairLatin1Escapes(n);
+      docs.push_back({n, locationOf(n.Mark(), file)});
+    }
   } catch (const YAML::ParserException& e) {  // includes YAML::DeepRecursion
     std::string msg = e.msg;
     if (dynamic_cast<const YAML::DeepRecursion*>(&e)) msg = "nesting is too deep";
