@@ -182,7 +182,7 @@ static std::optional<LexicalProblem> lexicalProblem(const std::string& text, con
           return LexicalProblem{open, "invalid YAML: the quote that starts here is not closed (line " +
                                           std::to_string(line) + " is not indented under it)" + closeIt};
       }
-    } else if (c == '[' || c == '{') {
+    } else if ((c == '[' || c == '{') && (depth > 0 || nodeStarts(i))) {  // in a block plain scalar (a{b) it is text
       ++depth;
     } else if ((c == ']' || c == '}') && depth > 0) {
       --depth;
