@@ -158,7 +158,7 @@ static std::optional<LexicalProblem> lexicalProblem(const std::string& text, con
       const std::string closeIt = std::string("; add the closing ") + c;
       for (++i;; ++i) {
         if (i >= text.size())
-          return LexicalProblem{open, "invalid YAML: the quote that starts here is never closed" + closeIt};
+          return LexicalProblem{open, "invalid YAML: the quote that starts here is never closed" + closeIt, true};
         if (c == '"' && text[i] == '\\' && i + 1 < text.size() && text[i + 1] != '\n') {
           ++i;
           continue;
@@ -180,7 +180,7 @@ static std::optional<LexicalProblem> lexicalProblem(const std::string& text, con
                             (lineStart + 3 >= text.size() || std::isspace(static_cast<unsigned char>(text[lineStart + 3])));
         if (marker || (blockContext && indentOf(lineStart) <= openIndent))
           return LexicalProblem{open, "invalid YAML: the quote that starts here is not closed (line " +
-                                          std::to_string(line) + " is not indented under it)" + closeIt};
+                                          std::to_string(line) + " is not indented under it)" + closeIt, true};
       }
     } else if ((c == '[' || c == '{') && (depth > 0 || nodeStarts(i))) {  // in a block plain scalar (a{b) it is text
       ++depth;
