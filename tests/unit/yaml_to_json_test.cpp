@@ -87,3 +87,29 @@ TEST_CASE("a comma where a node should start is an error, not yaml-cpp's endless
     CHECK_NOTHROW(parseYamlStream(good, "t.yaml"));
   }
 }
+
+TEST_CASE("what yaml-cpp reads but cannot write back is refused where it is, or decoded right (found by fuzzing inject)") {
+  auto message = [](const std::string& text) {
+    try {
+      parseYamlStream(text, "t.yaml");
+    } catch (const InputError& e) {
+      return e.diagnostics().at(0).format();
+    }
+    return std::string();
+  };
+  CHECK(message("a: b\x05" "c\n") == "t.yaml:1:5: error: invalid YAML: control character 0x05 is not allowed in YAML text; "
+                                     "remove it, or write it as an escape inside double quotes");
+  CHECK_THAT(message("# \x7f\n"), Catch::Contains("t.yaml:1:3: error: invalid YAML: control character 0x7F"));
+  CHECK(message("a: b\rc: d\n") == "t.yaml:1:5: error: invalid YAML: a carriage return without a line feed (an old Mac "
+                                   "line ending); save the file with LF or CRLF line endings");
+  CHECK(message("a: b\r\nc: \"x\\ty\"\r\n") == "");  // CRLF and escapes stay fine
+  // yaml-cpp decodes \N and \_ to the single bytes 0x85 and 0xA0; they are U+0085 and U+00A0.
+  const auto docs = parseYamlStream("a: \"x\\Ny\\_z\"\n\"k\\N\": \"\\u00e9\\N\"\n", "t.yaml");
+  CHECK(docs[0].root["a"].Scalar() == "x\xC2\x85y\xC2\xA0z");
+  CHECK(docs[0].root["k\xC2\x85"].Scalar() == "\xC3\xA9\xC2\x85");
+  // A brace or bracket inside a block plain scalar opens nothing, so the quote after it is text.
+  CHECK(parseYamlStream("a: neLi{ 'nu\n", "t.yaml")[0].root["a"].Scalar() == "neLi{ 'nu");
+  CHECK(parseYamlStream("a: x[1] 'b\n", "t.yaml")[0].root["a"].Scalar() == "x[1] 'b");
+  // An unclosed quote stops before yaml-cpp, which never returns on the comma after it.
+  CHECK_THAT(message("a: {b:'}\n,\n"), Catch::Contains("t.yaml:1:7: error: invalid YAML: the quote that starts here is never closed"));
+}
