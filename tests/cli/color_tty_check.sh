@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # lint --color=auto on a real terminal (a pty from script(1)): coloured, unless NO_COLOR is set
 # or TERM is dumb; --color=never wins on a terminal, --color=always over NO_COLOR.
-# Skipped (77) where script(1) is absent (bsdutils).
+# Skipped (77) where script(1) is absent (bsdutils) or no pseudo-terminal can be opened.
 # Usage: color_tty_check.sh BINARY BAD_MANIFEST
 set -euo pipefail
 command -v script >/dev/null || { echo "skipped: script (bsdutils) is not installed"; exit 77; }
+script -qec true /dev/null </dev/null >/dev/null 2>&1 || { echo "skipped: no pseudo-terminal can be opened here (/dev/pts)"; exit 77; }
 bin=$1 bad=$2
 on_tty() { script -qec "$*" /dev/null </dev/null || true; }  # lint exits 1 on findings
 esc=$'\e['

@@ -3,11 +3,13 @@
 # alone in an empty root filesystem as user 65532 (what `FROM scratch` + `USER 65532` gives) and
 # answers the KRM function fixtures. With a reachable Docker daemon the Dockerfile itself is also
 # built and the image run on the same fixtures; without one that part is reported as not done.
-# Skipped (77) without bubblewrap.
+# Skipped (77) without bubblewrap, or where it cannot create namespaces.
 # Usage: image_check.sh SOURCE_DIR BUILD_DIR KRM_FIXTURES_DIR
 set -euo pipefail
 src=$(cd "$1" && pwd) build=$(cd "$2" && pwd) krm=$(cd "$3" && pwd)
 command -v bwrap >/dev/null || { echo "skipped: bubblewrap is not installed"; exit 77; }
+# Inside a chroot (as fresh-machine-check runs) the kernel refuses new user namespaces.
+bwrap --unshare-all --ro-bind / / true 2>/dev/null || { echo "skipped: bubblewrap cannot create namespaces here (e.g. inside a chroot)"; exit 77; }
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 # The Dockerfile's build target, on this machine's bookworm packages.
