@@ -13,6 +13,14 @@ YAML::Node commonLabels(const Spec& spec) {
   return y::stringMap(labels);
 }
 
+YAML::Node kubeObject(const char* apiVersion, const char* kind, YAML::Node metadata) {
+  YAML::Node o = y::map();
+  y::set(o, "apiVersion", apiVersion);
+  y::set(o, "kind", kind);
+  o["metadata"] = metadata;
+  return o;
+}
+
 YAML::Node objectMetadata(const Spec& spec, const std::string& name) {
   return objectMetadataIn(spec, name, spec.ns ? *spec.ns : "");
 }

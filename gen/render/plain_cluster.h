@@ -14,6 +14,8 @@ YAML::Node commonLabels(const Spec& spec);
 YAML::Node objectMetadata(const Spec& spec, const std::string& name);
 // The same in namespace `ns` ("" = none).
 YAML::Node objectMetadataIn(const Spec& spec, const std::string& name, const std::string& ns);
+// An object's head: apiVersion, kind and the given metadata.
+YAML::Node kubeObject(const char* apiVersion, const char* kind, YAML::Node metadata);
 
 YAML::Node tolerationsNode(const std::vector<Toleration>& tolerations);
 

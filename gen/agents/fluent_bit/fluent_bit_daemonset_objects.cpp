@@ -12,14 +12,6 @@ namespace raylog {
 
 namespace {
 
-YAML::Node object(const char* apiVersion, const char* kind, YAML::Node metadata) {
-  YAML::Node o = y::map();
-  y::set(o, "apiVersion", apiVersion);
-  y::set(o, "kind", kind);
-  o["metadata"] = metadata;
-  return o;
-}
-
 YAML::Node hostPathVolume(const std::string& name, const std::string& path, const char* type) {
   YAML::Node host = y::map();
   y::set(host, "path", path);
@@ -93,7 +85,7 @@ std::string fluentBitDaemonSetName(const Spec& spec) {
 
 // The Container Insights recipe's ConfigMap, which its dashboards and docs refer to.
 static YAML::Node clusterInfo(const Spec& spec) {
-  YAML::Node cm = object("v1", "ConfigMap", objectMetadataIn(spec, "fluent-bit-cluster-info", spec.daemonset.ns));
+  YAML::Node cm = kubeObject("v1", "ConfigMap", objectMetadataIn(spec, "fluent-bit-cluster-info", spec.daemonset.ns));
   YAML::Node data = y::map();
   y::set(data, "cluster.name", spec.eks.clusterName);
   y::set(data, "http.server", "On");
@@ -109,10 +101,10 @@ std::vector<YAML::Node> fluentBitDaemonSetObjects(const Spec& spec) {
   const DaemonSetSpec& d = spec.daemonset;
   const std::string name = fluentBitDaemonSetName(spec);
 
-  YAML::Node ns = object("v1", "Namespace", objectMetadataIn(spec, d.ns, ""));
-  YAML::Node sa = object("v1", "ServiceAccount", objectMetadataIn(spec, name, d.ns));
+  YAML::Node ns = kubeObject("v1", "Namespace", objectMetadataIn(spec, d.ns, ""));
+  YAML::Node sa = kubeObject("v1", "ServiceAccount", objectMetadataIn(spec, name, d.ns));
 
-  YAML::Node cm = object("v1", "ConfigMap", objectMetadataIn(spec, name, d.ns));
+  YAML::Node cm = kubeObject("v1", "ConfigMap", objectMetadataIn(spec, name, d.ns));
   YAML::Node data = y::map();
   y::set(data, kFluentBitConfigKey, fluentBitDaemonSetConfig(spec).render());
   y::set(data, kParsersKey, fluentBitDaemonSetParsers(spec).render());
@@ -157,7 +149,7 @@ std::vector<YAML::Node> fluentBitDaemonSetObjects(const Spec& spec) {
   dsSpec["selector"] = sel;
   dsSpec["updateStrategy"] = strategy;
   dsSpec["template"] = tmpl;
-  YAML::Node ds = object("apps/v1", "DaemonSet", objectMetadataIn(spec, name, d.ns));
+  YAML::Node ds = kubeObject("apps/v1", "DaemonSet", objectMetadataIn(spec, name, d.ns));
   ds["spec"] = dsSpec;
   if (d.containerInsights) return {ns, sa, clusterInfo(spec), cm, ds};
   return {ns, sa, cm, ds};

@@ -14,14 +14,6 @@ namespace {
 const int kHistoryServerPort = 8080;
 const int kHistoryServerServicePort = 30080;
 
-YAML::Node object(const char* apiVersion, const char* kind, YAML::Node metadata) {
-  YAML::Node o = y::map();
-  y::set(o, "apiVersion", apiVersion);
-  y::set(o, "kind", kind);
-  o["metadata"] = metadata;
-  return o;
-}
-
 YAML::Node strings(std::initializer_list<const char*> values) {
   YAML::Node s = y::seq();
   for (const char* v : values) s.push_back(y::str(v));
@@ -34,7 +26,7 @@ YAML::Node serviceAccount(const Spec& spec, const std::string& name, const std::
     if (!md["annotations"]) md["annotations"] = y::map();
     for (const auto& [k, v] : spec.collector.serviceAccountAnnotations) y::set(md["annotations"], k, v);
   }
-  return object("v1", "ServiceAccount", md);
+  return kubeObject("v1", "ServiceAccount", md);
 }
 
 YAML::Node historyServerDeployment(const Spec& spec, const std::string& name) {
@@ -103,7 +95,7 @@ YAML::Node historyServerDeployment(const Spec& spec, const std::string& name) {
   dspec["replicas"] = y::integer(1);
   dspec["selector"] = sel;
   dspec["template"] = tmpl;
-  YAML::Node d = object("apps/v1", "Deployment", objectMetadataIn(spec, name, h.ns));
+  YAML::Node d = kubeObject("apps/v1", "Deployment", objectMetadataIn(spec, name, h.ns));
   d["spec"] = dspec;
   return d;
 }
@@ -119,7 +111,7 @@ YAML::Node historyServerService(const Spec& spec, const std::string& name) {
   y::set(sspec, "type", "ClusterIP");
   sspec["selector"] = y::stringMap({{"app.kubernetes.io/name", "ray-historyserver"}, {"app.kubernetes.io/instance", name}});
   sspec["ports"] = ports;
-  YAML::Node s = object("v1", "Service", objectMetadataIn(spec, name, spec.collector.historyServer.ns));
+  YAML::Node s = kubeObject("v1", "Service", objectMetadataIn(spec, name, spec.collector.historyServer.ns));
   s["spec"] = sspec;
   return s;
 }
@@ -140,7 +132,7 @@ std::vector<YAML::Node> historyServerRbac(const Spec& spec, const std::string& n
     secrets["verbs"] = strings({"get"});
     rules.push_back(secrets);
   }
-  YAML::Node role = object("rbac.authorization.k8s.io/v1", "ClusterRole", objectMetadataIn(spec, name, ""));
+  YAML::Node role = kubeObject("rbac.authorization.k8s.io/v1", "ClusterRole", objectMetadataIn(spec, name, ""));
   role["rules"] = rules;
   YAML::Node subject = y::map();
   y::set(subject, "kind", "ServiceAccount");
@@ -148,7 +140,7 @@ std::vector<YAML::Node> historyServerRbac(const Spec& spec, const std::string& n
   if (!spec.collector.historyServer.ns.empty()) y::set(subject, "namespace", spec.collector.historyServer.ns);
   YAML::Node subjects = y::seq();
   subjects.push_back(subject);
-  YAML::Node binding = object("rbac.authorization.k8s.io/v1", "ClusterRoleBinding", objectMetadataIn(spec, name, ""));
+  YAML::Node binding = kubeObject("rbac.authorization.k8s.io/v1", "ClusterRoleBinding", objectMetadataIn(spec, name, ""));
   binding["subjects"] = subjects;
   binding["roleRef"] = y::stringMap({{"apiGroup", "rbac.authorization.k8s.io"}, {"kind", "ClusterRole"}, {"name", name}});
   return {role, binding};
