@@ -129,6 +129,15 @@ static std::optional<LexicalProblem> lexicalProblem(const std::string& text, con
     while (t > lineStart && !blank(text[t - 1])) --t;
     return text[t] == '!' || text[t] == '&';
   };
+  // A ',' right after '-', '?' or ':' is text of a plain scalar ("-,x", "a:,b"), unless that
+  // token is an anchor, a tag or an alias ("&a:," is anchor "a:" and a stray comma: yaml-cpp
+  // allocates without bound on it, found by fuzzing krm).
+  auto commaInPlainScalar = [&](size_t at) {
+    if (at == lineStart || std::string("-?:").find(text[at - 1]) == std::string::npos) return false;
+    size_t t = at;
+    while (t > lineStart && !blank(text[t - 1])) --t;
+    return std::string("&!*").find(text[t]) == std::string::npos;
+  };
   for (size_t i = 0; i < text.size(); ++i) {
     if (i == lineStart && blockIndent >= 0) {
       // Inside a block scalar: skip lines indented deeper than its parent, and blank lines.
@@ -211,8 +220,7 @@ static std::optional<LexicalProblem> lexicalProblem(const std::string& text, con
     } else if ((c == '|' || c == '>') && depth == 0 && tokenStart && nodeStarts(i)) {
       blockIndent = indentOf(lineStart);
       i = std::min(text.find('\n', i), text.size()) - 1;  // the rest of the line is its header
-    } else if (c == ',' && depth == 0 && !(i > lineStart && std::string("-?:").find(text[i - 1]) != std::string::npos)) {
-      // (A ',' right after '-', '?' or ':' is inside a plain scalar: "-,x" and "a:,b" are text.)
+    } else if (c == ',' && depth == 0 && !commaInPlainScalar(i)) {
       std::string before = text.substr(lineStart, i - lineStart);
       before.erase(before.find_last_not_of(" \t") + 1);
       while (true) {  // a tag or anchor before the comma (!t , and &a ,) leaves it at the node's start

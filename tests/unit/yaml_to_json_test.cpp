@@ -74,6 +74,7 @@ TEST_CASE("very deep input stops in the parser with a located error") {
 TEST_CASE("a comma where a node should start is an error, not yaml-cpp's endless allocation") {
   // After a tag or an anchor too (found by fuzzing the KRM function: "!inary ," never returned).
   for (const char* bad : {",", ",a", "- a\n,", "[a], b", "--- ,", "\"x\" ,", "# c\n,", "a: ,", "!inary ,", "a: !t ,", "- &x ,",
+                          "&i-tZc:,", "a: !t:,", "- *a-,",
                           "|-#[x\n  y\n, z"}) {
     CAPTURE(bad);
     CHECK_THROWS_WITH(parseYamlStream(bad, "t.yaml"), Catch::Contains("cannot start a value"));
