@@ -94,6 +94,14 @@ struct LexicalProblem {
 };
 
 static std::optional<LexicalProblem> lexicalProblem(const std::string& text, const std::string& file) {
+  // The first problem is the one reported; the scan goes on past one the parser survives (a tab)
+  // because a later one may be fatal to it (a stray comma after a tab hung the parser).
+  std::optional<LexicalProblem> first;
+  auto found = [&](LexicalProblem p) {
+    if (first) first->stopsParser = first->stopsParser || p.stopsParser;
+    else first = std::move(p);
+    return first->stopsParser;
+  };
   int depth = 0, line = 1, blockIndent = -1;
   size_t lineStart = 0;
   auto indentOf = [&](size_t at) {
@@ -115,7 +123,8 @@ static std::optional<LexicalProblem> lexicalProblem(const std::string& text, con
     if (p == '[' || p == '{' || p == ',') return depth > 0;
     if (p == ':') return spaced || depth > 0;
     if (p == '-' && spaced && k == lineStart + 3 && text.compare(lineStart, 3, "---") == 0) return true;  // "--- |"
-    if ((p == '-' || p == '?') && spaced) return k - 1 == lineStart || blank(text[k - 2]);
+    // "- 'a'" and "? 'a'"; a '-' or '?' ending a tag ("!!map:? 'a'") is the tag's, checked below.
+    if ((p == '-' || p == '?') && spaced && (k - 1 == lineStart || blank(text[k - 2]))) return true;
     if (!spaced) return false;
     size_t t = k;
     while (t > lineStart && !blank(text[t - 1])) --t;
@@ -142,8 +151,8 @@ static std::optional<LexicalProblem> lexicalProblem(const std::string& text, con
       // A tab among the leading blanks; searching further would scan the rest of the text per line.
       const auto indent = text.begin() + static_cast<long>(i), end = text.begin() + static_cast<long>(j);
       const size_t tab = i + static_cast<size_t>(std::find(indent, end, '\t') - indent);  // j when none
-      if (content && tab < j)
-        return LexicalProblem{here(tab), "invalid YAML: tabs are not allowed for indentation; use spaces"};
+      if (content && tab < j && found({here(tab), "invalid YAML: tabs are not allowed for indentation; use spaces"}))
+        return first;
     }
     const char c = text[i];
     if (c == '\n') {
@@ -161,7 +170,7 @@ static std::optional<LexicalProblem> lexicalProblem(const std::string& text, con
       const std::string closeIt = std::string("; add the closing ") + c;
       for (++i;; ++i) {
         if (i >= text.size())
-          return LexicalProblem{open, "invalid YAML: the quote that starts here is never closed" + closeIt, true};
+          return found({open, "invalid YAML: the quote that starts here is never closed" + closeIt, true}), first;
         if (c == '"' && text[i] == '\\' && i + 1 < text.size() && text[i + 1] != '\n') {
           ++i;
           continue;
@@ -171,6 +180,18 @@ static std::optional<LexicalProblem> lexicalProblem(const std::string& text, con
             ++i;
             continue;
           }
+          // After the closing quote: the line ends, or a ':' (a key), a comment, a ',' (outside [ ]
+          // and { } the comma check below names it), or in [ ] / { } a ']' or '}'. yaml-cpp 0.7
+          // never returns on "'a'b" followed by a "? " line.
+          size_t k = i + 1;
+          while (k < text.size() && blank(text[k])) ++k;
+          const char next = k < text.size() ? text[k] : '\n';
+          const bool fits = next == '\n' || next == '\r' || next == ':' || next == ',' || (next == '#' && k > i + 1) ||
+                            (depth > 0 && (next == ']' || next == '}'));
+          if (!fits && found({here(k), std::string("invalid YAML: text after a quoted value's closing ") + c +
+                                           "; put the whole value inside the quotes",
+                              true}))
+            return first;
           break;
         }
         if (text[i] != '\n') continue;
@@ -182,8 +203,9 @@ static std::optional<LexicalProblem> lexicalProblem(const std::string& text, con
         const bool marker = (text.compare(lineStart, 3, "---") == 0 || text.compare(lineStart, 3, "...") == 0) &&
                             (lineStart + 3 >= text.size() || std::isspace(static_cast<unsigned char>(text[lineStart + 3])));
         if (marker || (blockContext && indentOf(lineStart) <= openIndent))
-          return LexicalProblem{open, "invalid YAML: the quote that starts here is not closed (line " +
-                                          std::to_string(line) + " is not indented under it)" + closeIt, true};
+          return found({open, "invalid YAML: the quote that starts here is not closed (line " + std::to_string(line) +
+                                  " is not indented under it)" + closeIt, true}),
+                 first;
       }
     } else if ((c == '[' || c == '{') && (depth > 0 || nodeStarts(i))) {  // in a block plain scalar (a{b) it is text
       ++depth;
@@ -192,13 +214,15 @@ static std::optional<LexicalProblem> lexicalProblem(const std::string& text, con
     } else if ((c == '|' || c == '>') && depth == 0 && tokenStart && nodeStarts(i)) {
       blockIndent = indentOf(lineStart);
       i = std::min(text.find('\n', i), text.size()) - 1;  // the rest of the line is its header
-    } else if (c == ',' && depth == 0) {
+    } else if (c == ',' && depth == 0 && !(i > lineStart && std::string("-?:").find(text[i - 1]) != std::string::npos)) {
+      // (A ',' right after '-', '?' or ':' is inside a plain scalar: "-,x" and "a:,b" are text.)
       std::string before = text.substr(lineStart, i - lineStart);
       before.erase(before.find_last_not_of(" \t") + 1);
       while (true) {  // a tag or anchor before the comma (!t , and &a ,) leaves it at the node's start
         if (before.empty() || std::string("-:?]}\"'").find(before.back()) != std::string::npos)
-          return LexicalProblem{here(i), "invalid YAML: a ',' cannot start a value outside [ ] or { }; remove it, or "
-                                         "quote the value if the comma belongs to it", true};
+          return found({here(i), "invalid YAML: a ',' cannot start a value outside [ ] or { }; remove it, or "
+                                 "quote the value if the comma belongs to it", true}),
+                 first;
         const size_t space = before.find_last_of(" \t");
         const size_t token = space == std::string::npos ? 0 : space + 1;
         if (before[token] != '!' && before[token] != '&') break;
@@ -207,7 +231,7 @@ static std::optional<LexicalProblem> lexicalProblem(const std::string& text, con
       }
     }
   }
-  return std::nullopt;
+  return first;
 }
 
 // Where byte `at` of `text` is, as line and column (bytes, 1-based).
@@ -267,6 +291,22 @@ static void repairLatin1Escapes(YAML::Node node) {
       repairLatin1Escapes(it->second);
     }
   }
+}
+
+// A mapping key that is itself a list or a mapping ("[a]: b", "? {a: b}"). Kubernetes objects and
+// specs are JSON, whose keys are strings, and yaml-cpp 0.7 places such a key in the wrong mapping
+// when it starts a line (found by fuzzing krm: the same items read back nested differently).
+static std::optional<YAML::Mark> collectionKeyIn(const YAML::Node& node) {
+  if (node.IsSequence()) {
+    for (const YAML::Node& child : node)
+      if (auto at = collectionKeyIn(child)) return at;
+  } else if (node.IsMap()) {
+    for (auto it = node.begin(); it != node.end(); ++it) {
+      if (it->first.IsSequence() || it->first.IsMap()) return it->first.Mark();
+      if (auto at = collectionKeyIn(it->second)) return at;
+    }
+  }
+  return std::nullopt;
 }
 
 std::vector<ParsedDocument> parseYamlStream(const std::string& text, const std::string& file) {
@@ -334,6 +374,11 @@ std::vector<ParsedDocument> parseYamlStream(const std::string& text, const std::
     throw firstOf(clampToText(locationOf(e.mark, file), text), "invalid YAML: " + e.msg);
   }
   if (lexical) throw InputError(Diagnostic{lexical->where, lexical->message});
+  for (const ParsedDocument& d : docs)
+    if (const auto key = collectionKeyIn(d.root))
+      throw InputError(Diagnostic{clampToText(locationOf(*key, file), text),
+                                  "invalid YAML: this mapping key is a list or a mapping; keys of Kubernetes objects "
+                                  "and specs are strings: quote the key, or remove it"});
   return docs;
 }
 

@@ -8,11 +8,21 @@
 #include "lint/report.h"
 #include "support/fuzz_check.h"
 #include "support/fuzz_input.h"
+#include "yaml/template_syntax.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace raylog;
   const std::string text = fuzz::text(data, size);
   const lint::LintResult result = lint::lintText(text, {});
+  // A Go/Helm template is refused whole (exit 2, README "lint"), with one located reason; any
+  // other stream is read.
+  if (const auto templated = findTemplateSyntax(text, "<stdin>")) {
+    FUZZ_CHECK(result.filesRead == 0 && result.unreadable.size() == 1 && result.findings.empty(),
+               "a template was linted instead of refused");
+    FUZZ_CHECK(result.unreadable[0].format() == templated->format(), "a template refused with another reason");
+    FUZZ_CHECK(templated->where.line >= 1 && templated->where.line <= fuzz::lineCount(text), "a template refused outside the input");
+    return 0;
+  }
   FUZZ_CHECK(result.filesRead == 1 && result.unreadable.empty(), "the stream was not read");
   const int lines = fuzz::lineCount(text);
   for (size_t i = 0; i < result.findings.size(); ++i) {
