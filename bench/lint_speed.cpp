@@ -1,7 +1,8 @@
 // lint's speed and memory against the YAML parser's: renders N RayCluster+ConfigMap files into a
 // folder, then runs, side by side in one run, a bare single-threaded yaml-cpp parse of them
 // (bare_parse) and `raylog-gen lint DIR`, each as a whole process, 3 times, and prints the
-// median wall time, the ratio lint/parse, files per second and peak RSS (wait4's ru_maxrss).
+// median wall time, the ratio lint/parse, files per second and peak RSS (wait4's ru_maxrss), and
+// the CPU time (user + system) of that run, which load from elsewhere on the machine bends less.
 //   cmake --build build --target lint_speed && ./build/bench/lint_speed [N...]   (default 2000 20000)
 #include <fcntl.h>
 #include <spawn.h>
@@ -46,6 +47,7 @@ std::string makeCorpus(int files) {
 
 struct Run {
   double seconds = 0;
+  double cpuSeconds = 0;  // user + system: what the work costs, whatever else runs on the machine
   long peakKiB = 0;
   int status = 0;
 };
@@ -72,6 +74,8 @@ Run runOnce(const std::vector<std::string>& argv) {
   wait4(pid, &status, 0, &usage);
   run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   run.peakKiB = usage.ru_maxrss;
+  run.cpuSeconds = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+                   static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
   run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   posix_spawn_file_actions_destroy(&actions);
   return run;
@@ -93,9 +97,11 @@ void measure(int files, const std::string& bare, const std::string& raylog) {
     return m;
   };
   const Run parse = median(parses), lint = median(lints);
-  std::printf("%6d files  parse %6.2f s %7.0f files/s %5.1f MiB | lint %6.2f s %7.0f files/s %5.1f MiB exit %d | ratio %.2f\n",
-              files, parse.seconds, files / parse.seconds, parse.peakKiB / 1024.0, lint.seconds,
-              files / lint.seconds, lint.peakKiB / 1024.0, lint.status, lint.seconds / parse.seconds);
+  std::printf("%6d files  parse %6.2f s (cpu %6.2f s) %6.0f files/s %5.1f MiB | lint %6.2f s (cpu %6.2f s) %6.0f files/s "
+              "%5.1f MiB exit %d | ratio %.2f (cpu %.2f)\n",
+              files, parse.seconds, parse.cpuSeconds, files / parse.seconds, parse.peakKiB / 1024.0, lint.seconds,
+              lint.cpuSeconds, files / lint.seconds, lint.peakKiB / 1024.0, lint.status, lint.seconds / parse.seconds,
+              lint.cpuSeconds / parse.cpuSeconds);
   std::fflush(stdout);
 }
 
