@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 
 namespace raylog::lint {
 
@@ -75,6 +76,11 @@ std::vector<std::string> pathPatterns(const std::string& value) {
     start = end + 1;
   }
   return out;
+}
+
+bool firstWordStartsWith(const std::string& line, const char* firsts) {
+  const size_t first = line.find_first_not_of(" \t\n\v\f\r");
+  return first != std::string::npos && std::strchr(firsts, line[first]) != nullptr;
 }
 
 }  // namespace raylog::lint

@@ -1,5 +1,5 @@
 #pragma once
-// Small queries over a parsed Fluent Bit config that several rules share.
+// Small queries over a parsed Fluent Bit or Fluentd config that several rules share.
 #include <string>
 #include <vector>
 
@@ -21,5 +21,9 @@ bool globMatches(const std::string& pattern, const std::string& path);
 
 // The comma-separated patterns of a tail Path (Fluent Bit) or path (Fluentd), trimmed.
 std::vector<std::string> pathPatterns(const std::string& value);
+
+// Whether the first character of `line` after white space (regex \s) is one of `firsts`: a cheap
+// test that skips a line none of a rule's "^\s*<source>"-like regexes can match.
+bool firstWordStartsWith(const std::string& line, const char* firsts);
 
 }  // namespace raylog::lint

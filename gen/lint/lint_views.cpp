@@ -121,9 +121,9 @@ std::vector<AgentConfigValue> agentConfigValues(const PodView& p, const Agent& a
     const std::string name = vol["configMap"]["name"].Scalar();
     if (std::find(seen.begin(), seen.end(), name) != seen.end()) continue;
     seen.push_back(name);
-    auto cm = p.configMaps.find(p.ns + "/" + name);
-    if (cm == p.configMaps.end()) continue;
-    for (const auto& [key, value] : cm->second.data) out.push_back({name, key, &value, &cm->second.file});
+    const ConfigMapEntry* cm = p.configMaps.find(p.ns + "/" + name);
+    if (!cm) continue;
+    for (const auto& [key, value] : cm->data) out.push_back({name, key, &value, &cm->file});
   }
   return out;
 }

@@ -10,6 +10,7 @@
 #include "agents/fluent_bit/fluent_bit_reader.h"
 #include "agents/log_agent.h"
 #include "k8s/ray_object.h"
+#include "lint/config_map_index.h"
 #include "lint/finding.h"
 
 namespace raylog::lint {
@@ -22,20 +23,6 @@ struct Agent {
   const LogAgent* known = nullptr;  // raylog-gen's own agent of this kind; nullptr for others
   bool tailsFiles() const { return true; }  // every agent we recognise reads files under /tmp/ray
 };
-
-// An agent ConfigMap found in the input (pass 1), with where its data values are.
-struct ConfigMapEntry {
-  std::string file;
-  struct Value {
-    std::string text;
-    YAML::Mark keyMark, valueMark;
-    int contentColumn = 0;  // file column where a block scalar's lines start (0: not a block scalar)
-  };
-  std::map<std::string, Value> data;  // data key -> its text and where it is
-};
-
-// namespace/name -> ConfigMap
-using ConfigMapIndex = std::map<std::string, ConfigMapEntry>;
 
 class Reporter {
  public:

@@ -2,140 +2,116 @@
 
 #include <algorithm>
 #include <map>
-#include <sstream>
+#include <memory>
+#include <mutex>
+#include <optional>
 
-#include "k8s/ray_object.h"
-#include "lint/rule.h"
-#include "spec/spec_loader.h"
+#include "lint/file_linter.h"
+#include "util/parallel_for.h"
 #include "yaml/input_files.h"
 #include "yaml/source_file.h"
-#include "yaml/template_syntax.h"
 
 namespace raylog::lint {
 
 namespace {
 
-// The agent whose config a ConfigMap value is (agents/*/ say how theirs looks); nullptr for none.
-const LogAgent* configOwner(const std::string& text) {
-  for (const LogAgent& a : logAgents())
-    if (a.isConfigText && a.isConfigText(text)) return &a;
-  return nullptr;
-}
-
-// Every object of a document, with the items of List objects.
-void collectObjects(const YAML::Node& doc, std::vector<YAML::Node>& out) {
-  if (!doc.IsMap()) return;
-  if (scalarAt(doc, "kind") == "List" && doc["items"] && doc["items"].IsSequence()) {
-    for (const YAML::Node& item : doc["items"]) collectObjects(item, out);
-    return;
-  }
-  out.push_back(doc);
-}
-
-std::set<std::string> ignoredRules(const YAML::Node& object) {
-  std::set<std::string> out;
-  const YAML::Node value = childAt(object, {"metadata", "annotations", kIgnoreAnnotation});
-  std::stringstream list(value && value.IsScalar() ? value.Scalar() : "");
-  std::string id;
-  while (std::getline(list, id, ',')) {
-    id.erase(std::remove_if(id.begin(), id.end(), ::isspace), id.end());
-    if (!id.empty()) out.insert(id);
-  }
-  return out;
-}
-
-class FileReporter : public Reporter {
- public:
-  FileReporter(std::string file, const LintOptions& options, std::vector<Finding>& out)
-      : file_(std::move(file)), options_(options), out_(out) {}
-
-  void setObject(const YAML::Node& object) { ignored_ = ignoredRules(object); }
-
-  void at(const RuleInfo& rule, const YAML::Node& node, const std::string& message) override {
-    atLocation(rule, locationOf(node.Mark(), file_), message);
-  }
-  void atLocation(const RuleInfo& rule, const Location& where, const std::string& message) override {
-    if (options_.disabled.count(rule.id) || options_.disabled.count(rule.name)) return;
-    if (ignored_.count(rule.id) || ignored_.count(rule.name)) return;
-    const std::string key = rule.id + "|" + where.file + ":" + std::to_string(where.line) + "|" + message;
-    if (!seen_.insert(key).second) return;  // e.g. one ConfigMap reached from head and workers
-    out_.push_back({rule.id, rule.severity, where, message});
-  }
-
- private:
-  std::string file_;
-  const LintOptions& options_;
-  std::vector<Finding>& out_;
-  std::set<std::string> ignored_;
-  std::set<std::string> seen_;
+// What a file leaves behind once linted: its findings, and the few keys that tell whether the
+// whole input's agent ConfigMaps would have looked the same to its rules as its own did.
+struct FileOutcome {
+  std::vector<Diagnostic> unreadable;  // reading it failed
+  std::optional<Diagnostic> refused;   // a template, not linted
+  bool linted = false;
+  std::vector<Finding> findings;
+  std::vector<std::string> defines;  // agent ConfigMaps (namespace/name) it defines
+  std::vector<std::string> lookups;  // ConfigMaps its rules looked up
 };
 
-// Rules read manifests as Kubernetes would; on shapes Kubernetes itself rejects (a scalar where
-// a mapping belongs) yaml-cpp throws, and that rule has nothing to say about the object.
-template <typename F>
-void safely(F&& check) {
-  try {
-    check();
-  } catch (const YAML::Exception&) {
-  }
-}
+struct Input {
+  std::string text;
+  std::vector<Diagnostic> errors;
+  bool ok = false;
+};
+
+using ConfigMapList = std::vector<std::pair<std::string, ConfigMapEntry>>;
 
 class Linter {
  public:
   explicit Linter(const LintOptions& options) : options_(options) {}
 
+  // One pass: every file linted on its own, in parallel, with its own agent ConfigMaps; then, in
+  // file order, the rare file whose rules looked up a ConfigMap that the whole input resolves
+  // otherwise (defined in another file, or redefined by a later one) is linted again with those.
   LintResult run(const std::vector<std::string>& paths) {
-    std::vector<std::string> files;
-    try {
-      files = expandInputPaths(paths);
-    } catch (const InputError& e) {
-      result_.unreadable.insert(result_.unreadable.end(), e.diagnostics().begin(), e.diagnostics().end());
-      for (const std::string& p : paths)  // lint what does exist
-        try {
-          for (const std::string& f : expandInputPaths({p})) files.push_back(f);
-        } catch (const InputError&) {
-        }
-    }
-    for (const std::string& f : files) indexConfigMaps(f);
-    for (const std::string& f : files) lintFile(f);
-    return std::move(result_);
+    const std::vector<std::string> files = expand(paths);
+    std::vector<FileOutcome> outcomes(files.size());
+    const unsigned threads = options_.threads ? options_.threads : usableCores();
+    parallelFor(files.size(), threads, [&](size_t i) { outcomes[i] = lintAlone(files[i]); });
+    relintWhereTheInputDiffers(files, outcomes, threads);
+    return collect(outcomes);
   }
 
-  LintResult runText(const std::string& text) {
+  // Two passes, one thread, a tree for every document: every agent ConfigMap of the input indexed
+  // first, then every file linted against that index. Slower; the one-pass run is tested to
+  // report the same.
+  LintResult runTwoPass(const std::vector<std::string>& paths) {
+    const std::vector<std::string> files = expand(paths);
+    ConfigMapIndex all;
+    for (const std::string& f : files) {
+      const Input in = read(f);
+      if (in.ok)
+        for (auto& [key, entry] : agentConfigMapsOf(in.text, nameFor(f))) all.define(key, std::move(entry));
+    }
+    std::vector<FileOutcome> outcomes(files.size());
+    for (size_t i = 0; i < files.size(); ++i) {
+      const Input in = read(files[i]);
+      outcomes[i].unreadable = in.errors;
+      if (in.ok) keep(lintFileText(in.text, nameFor(files[i]), options_, &all, Documents::All), outcomes[i]);
+    }
+    return collect(outcomes);
+  }
+
+  // Lint `text` where standard input is read.
+  void setStdin(const std::string& text) {
     stdinRead_ = true;
     stdin_ = text;
-    return run({"-"});
   }
 
   // Lint `text` where file `name` is asked for.
   void setText(const std::string& name, const std::string& text) { given_[name] = text; }
 
  private:
-  // Reads a file (stdin once, kept for the second pass); unreadable files are noted once.
-  bool read(const std::string& path, std::string& text) {
-    if (given_.count(path)) {
-      text = given_[path];
-      return true;
-    }
-    if (path == "-") {
-      if (!stdinRead_) {
-        stdinRead_ = true;
-        try {
-          stdin_ = readInputFile("-");
-        } catch (const InputError& e) {
-          noteUnreadable(e);
-          return false;
-        }
-      }
-      text = stdin_;
-      return true;
-    }
+  std::vector<std::string> expand(const std::vector<std::string>& paths) {
+    std::vector<std::string> files;
     try {
-      text = readInputFile(path);
-      return true;
+      files = expandInputPaths(paths);
     } catch (const InputError& e) {
-      noteUnreadable(e);
-      return false;
+      expandErrors_ = e.diagnostics();
+      for (const std::string& p : paths)  // lint what does exist
+        try {
+          for (const std::string& f : expandInputPaths({p})) files.push_back(f);
+        } catch (const InputError&) {
+        }
+    }
+    // Standard input is read once, before the threads start, and linted wherever "-" is named.
+    if (!stdinRead_ && !given_.count("-") && std::count(files.begin(), files.end(), "-")) {
+      stdinRead_ = true;
+      try {
+        stdin_ = readInputFile("-");
+      } catch (const InputError& e) {
+        stdinErrors_ = e.diagnostics();  // and "-" is linted as empty, as it always was
+      }
+    }
+    return files;
+  }
+
+  // Reads a file; unreadable files carry their diagnostics.
+  Input read(const std::string& path) const {
+    if (auto given = given_.find(path); given != given_.end()) return {given->second, {}, true};
+    if (path == "-") return {stdin_, stdinErrors_, true};
+    try {
+      return {readInputFile(path), {}, true};
+    } catch (const InputError& e) {
+      return {"", e.diagnostics(), false};
     }
   }
 
@@ -144,129 +120,107 @@ class Linter {
     return path == "-" && !options_.stdinName.empty() ? options_.stdinName : displayName(path);
   }
 
-  void noteUnreadable(const InputError& e) {
-    for (const Diagnostic& d : e.diagnostics()) {
-      const std::string key = d.format();
-      if (unreadableSeen_.insert(key).second) result_.unreadable.push_back(d);
-    }
+  static void keep(FileLint&& lint, FileOutcome& out) {
+    out.refused = std::move(lint.refused);
+    out.linted = !out.refused;
+    out.findings = std::move(lint.findings);
+    for (const auto& [key, entry] : lint.configMaps) out.defines.push_back(key);
+    out.lookups.assign(lint.lookups.begin(), lint.lookups.end());
   }
 
-  void indexConfigMaps(const std::string& path) {
-    std::string text;
-    if (!read(path, text)) return;
-    std::vector<ParsedDocument> docs;
-    try {
-      docs = parseYamlStream(text, nameFor(path));
-    } catch (const InputError&) {
-      return;  // reported in the second pass
-    }
-    for (const ParsedDocument& d : docs) {
-      std::vector<YAML::Node> objects;
-      collectObjects(d.root, objects);
-      for (const YAML::Node& o : objects) {
-        if (scalarAt(o, "kind") != "ConfigMap" || !o["data"] || !o["data"].IsMap()) continue;
-        ConfigMapEntry entry{nameFor(path), {}};
-        for (auto it = o["data"].begin(); it != o["data"].end(); ++it)
-          if (it->second.IsScalar() && configOwner(it->second.Scalar()))
-            entry.data[it->first.Scalar()] = {it->second.Scalar(), it->first.Mark(), it->second.Mark(),
-                                              blockContentColumn(text, it->second.Mark())};
-        if (!entry.data.empty())
-          configMaps_[scalarAt(o, "metadata", "namespace") + "/" + scalarAt(o, "metadata", "name")] = entry;
+  FileOutcome lintAlone(const std::string& path) const {
+    FileOutcome out;
+    const Input in = read(path);
+    out.unreadable = in.errors;
+    if (in.ok) keep(lintFileText(in.text, nameFor(path), options_, nullptr), out);
+    return out;
+  }
+
+  void relintWhereTheInputDiffers(const std::vector<std::string>& files, std::vector<FileOutcome>& outcomes,
+                                  unsigned threads) {
+    std::map<std::string, size_t> lastDefinition;  // namespace/name -> the file defining it last
+    for (size_t i = 0; i < outcomes.size(); ++i)
+      for (const std::string& key : outcomes[i].defines) lastDefinition[key] = i;
+    auto sameAnswers = [&](size_t i) {
+      const FileOutcome& o = outcomes[i];
+      for (const std::string& key : o.lookups) {
+        const auto global = lastDefinition.find(key);
+        const bool here = std::find(o.defines.begin(), o.defines.end(), key) != o.defines.end();
+        if (here ? global->second != i : global != lastDefinition.end()) return false;
       }
-    }
-  }
-
-  void lintFile(const std::string& path) {
-    std::string text;
-    if (!read(path, text)) return;
-    if (auto problem = findTemplateSyntax(text, nameFor(path))) {  // not a manifest yet: exit 2
-      noteUnreadable(InputError(*problem));
-      return;
-    }
-    ++result_.filesRead;
-    const std::string file = nameFor(path);
-    fileText_ = &text;
-    FileReporter reporter(file, options_, result_.findings);
-    const size_t first = result_.findings.size();
-    std::vector<ParsedDocument> docs;
-    try {
-      docs = parseYamlStream(text, file);
-    } catch (const InputError& e) {
-      const RuleInfo& info = findRule("RL001")->info();
-      for (const Diagnostic& d : e.diagnostics()) reporter.atLocation(info, d.where, d.message);
-      return;
-    }
-    for (const ParsedDocument& d : docs) {
-      std::vector<YAML::Node> objects;
-      collectObjects(d.root, objects);
-      for (const YAML::Node& o : objects) safely([&] { lintObject(o, file, reporter); });
-    }
-    std::stable_sort(result_.findings.begin() + static_cast<long>(first), result_.findings.end(),
-                     [](const Finding& a, const Finding& b) {
-                       return std::tie(a.where.file, a.where.line, a.where.column) <
-                              std::tie(b.where.file, b.where.line, b.where.column);
-                     });
-  }
-
-  void lintObject(const YAML::Node& object, const std::string& file, FileReporter& reporter) {
-    reporter.setObject(object);
-    for (const auto& rule : allRules()) safely([&] { rule->checkObject(object, reporter); });
-    const std::string kind = scalarAt(object, "kind");
-    if (isRayKind(kind)) lintRayObject(object, reporter);
-    if (kind == "RayLogging" && scalarAt(object, "apiVersion").rfind("raylog.dev/", 0) == 0) lintSpec(object, file, reporter);
-    if (kind == "ConfigMap" && object["data"] && object["data"].IsMap()) {
-      for (auto it = object["data"].begin(); it != object["data"].end(); ++it) {
-        if (!it->second.IsScalar()) continue;
-        const std::string& value = it->second.Scalar();
-        const LogAgent* owner = configOwner(value);
-        if (!owner) continue;
-        if (owner->kind == AgentKind::FluentBit) {
-          ParsedFluentBitConfig parsed = readFluentBitConfig(value);
-          FluentBitConfigView view{parsed, file, it->first.Mark(), it->second.Mark(), &value,
-                                   blockContentColumn(*fileText_, it->second.Mark())};
-          for (const auto& rule : allRules()) safely([&] { rule->checkFluentBit(view, reporter); });
-        } else if (owner->kind == AgentKind::Fluentd) {
-          FluentdConfigView view{value, file, it->first.Mark(), it->second.Mark(),
-                                 blockContentColumn(*fileText_, it->second.Mark())};
-          for (const auto& rule : allRules()) safely([&] { rule->checkFluentd(view, reporter); });
+      return true;
+    };
+    std::vector<size_t> again;
+    for (size_t i = 0; i < outcomes.size(); ++i)
+      if (!sameAnswers(i)) again.push_back(i);
+    parallelFor(again.size(), threads, [&](size_t n) {
+      const size_t i = again[n];
+      const Input in = read(files[i]);
+      if (!in.ok) return;
+      ConfigMapIndex index;
+      std::set<std::string> resolved, wanted(outcomes[i].lookups.begin(), outcomes[i].lookups.end());
+      while (true) {
+        for (const std::string& key : wanted) {
+          const auto global = lastDefinition.find(key);
+          if (resolved.insert(key).second && global != lastDefinition.end())
+            index.define(key, definitionIn(files[global->second], key));
         }
+        FileLint lint = lintFileText(in.text, nameFor(files[i]), options_, &index);
+        if (std::includes(resolved.begin(), resolved.end(), lint.lookups.begin(), lint.lookups.end())) {
+          outcomes[i].findings = std::move(lint.findings);
+          return;
+        }
+        wanted = std::move(lint.lookups);
       }
-    }
+    });
   }
 
-  // A RayLogging spec is checked as render checks it, with render's messages.
-  void lintSpec(const YAML::Node& object, const std::string& file, FileReporter& reporter) {
-    try {
-      loadSpecNode(object, file);
-    } catch (const InputError& e) {
-      const RuleInfo& info = findRule("RL002")->info();
-      for (const Diagnostic& d : e.diagnostics())
-        reporter.atLocation(info, d.where.line > 0 ? d.where : locationOf(object.Mark(), file), d.message);
+  // The last definition of agent ConfigMap `key` in file `path` (parsed once, then cached).
+  ConfigMapEntry definitionIn(const std::string& path, const std::string& key) {
+    std::shared_ptr<const ConfigMapList> list;
+    {
+      std::lock_guard<std::mutex> lock(cacheMutex_);
+      list = definitions_[path];
     }
+    if (!list) {
+      const Input in = read(path);
+      list = std::make_shared<const ConfigMapList>(agentConfigMapsOf(in.text, nameFor(path)));
+      std::lock_guard<std::mutex> lock(cacheMutex_);
+      definitions_[path] = list;
+    }
+    for (auto it = list->rbegin(); it != list->rend(); ++it)
+      if (it->first == key) return it->second;
+    return {};
   }
 
-  void lintRayObject(const YAML::Node& object, FileReporter& reporter) {
-    std::vector<RayPodTemplateRef> refs;
-    safely([&] { refs = rayPodTemplates(object); });
-    const std::string ns = scalarAt(object, "metadata", "namespace");
-    std::vector<PodView> pods;
-    pods.reserve(refs.size());
-    for (RayPodTemplateRef& ref : refs)
-      safely([&] { pods.push_back(PodView{object, ref, ref.tmpl.rayContainer(), agentsOf(ref.tmpl), ns, configMaps_}); });
-    for (const PodView& p : pods)
-      for (const auto& rule : allRules()) safely([&] { rule->checkPod(p, reporter); });
-    RayObjectView view{object, pods};
-    for (const auto& rule : allRules()) safely([&] { rule->checkRayObject(view, reporter); });
+  // In file order: unreadable inputs (expansion, then reading, then templates, each noted once),
+  // the number of files linted and their findings.
+  LintResult collect(std::vector<FileOutcome>& outcomes) const {
+    LintResult result;
+    std::set<std::string> noted;
+    auto note = [&](const Diagnostic& d) {
+      if (noted.insert(d.format()).second) result.unreadable.push_back(d);
+    };
+    for (const Diagnostic& d : expandErrors_) result.unreadable.push_back(d);
+    for (const FileOutcome& o : outcomes)
+      for (const Diagnostic& d : o.unreadable) note(d);
+    for (const FileOutcome& o : outcomes)
+      if (o.refused) note(*o.refused);
+    for (FileOutcome& o : outcomes) {
+      result.filesRead += o.linted;
+      std::move(o.findings.begin(), o.findings.end(), std::back_inserter(result.findings));
+    }
+    return result;
   }
 
   const LintOptions& options_;
-  LintResult result_;
-  ConfigMapIndex configMaps_;
+  std::vector<Diagnostic> expandErrors_;
   bool stdinRead_ = false;
   std::string stdin_;
-  std::set<std::string> unreadableSeen_;
+  std::vector<Diagnostic> stdinErrors_;
   std::map<std::string, std::string> given_;  // texts linted as if they were these files
-  const std::string* fileText_ = nullptr;      // the text of the file being linted (pass 2)
+  std::mutex cacheMutex_;
+  std::map<std::string, std::shared_ptr<const ConfigMapList>> definitions_;  // re-read files' ConfigMaps
 };
 
 }  // namespace
@@ -275,8 +229,14 @@ LintResult runLint(const std::vector<std::string>& paths, const LintOptions& opt
   return Linter(options).run(paths);
 }
 
+LintResult runLintTwoPass(const std::vector<std::string>& paths, const LintOptions& options) {
+  return Linter(options).runTwoPass(paths);
+}
+
 LintResult lintText(const std::string& text, const LintOptions& options) {
-  return Linter(options).runText(text);
+  Linter linter(options);
+  linter.setStdin(text);
+  return linter.run({"-"});
 }
 
 LintResult runLintOnText(const std::string& text, const std::string& name, const LintOptions& options) {

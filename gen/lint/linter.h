@@ -1,7 +1,8 @@
 #pragma once
-// Runs every enabled rule over files, folders and stdin, streaming: a first pass keeps only
-// the agent ConfigMaps (small, and few), a second pass lints one file at a time. Memory grows
-// with the number of ConfigMaps and findings, not with the number of files.
+// Runs every enabled rule over files, folders and stdin in one pass: each file is parsed once and
+// linted with its own agent ConfigMaps, files spread over the cores, findings kept in input
+// order. A file whose pods mount a ConfigMap defined elsewhere in the input is linted again with
+// it. Memory grows with the findings, not with the number of files.
 #include <set>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@ namespace raylog::lint {
 struct LintOptions {
   std::set<std::string> disabled;  // rule IDs (or names)
   std::string stdinName;           // what findings in standard input ("-") are called; "" = <stdin>
+  unsigned threads = 0;            // files linted at once; 0 = one per usable core
 };
 
 struct LintResult {
@@ -22,6 +24,10 @@ struct LintResult {
 };
 
 LintResult runLint(const std::vector<std::string>& paths, const LintOptions& options);
+
+// The same findings the slow way, one thread: every agent ConfigMap of the input indexed first,
+// then each file linted against that index. The reference runLint is tested against.
+LintResult runLintTwoPass(const std::vector<std::string>& paths, const LintOptions& options);
 
 // Lints a stream already in memory, as if it came on standard input (findings name "<stdin>").
 LintResult lintText(const std::string& text, const LintOptions& options);

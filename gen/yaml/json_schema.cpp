@@ -188,8 +188,8 @@ const nlohmann::json* JsonSchema::subschemaFor(const std::string& pointer) const
 }
 
 void JsonSchema::checkUnknownKeys(const nlohmann::json& value, const nlohmann::json* schema, const std::string& pointer,
-                                  const JsonDocument& doc, const std::string& file,
-                                  std::vector<Diagnostic>& out) const {
+                                  const JsonDocument& doc, const std::string& file, std::vector<Diagnostic>& out,
+                                  std::set<std::string>& suggested) const {
   schema = resolve(schema);
   if (!schema || !schema->is_object()) return;
   if (value.is_object()) {
@@ -210,21 +210,22 @@ void JsonSchema::checkUnknownKeys(const nlohmann::json& value, const nlohmann::j
         continue;
       }
       if (props && props->contains(it.key())) {
-        checkUnknownKeys(it.value(), &(*props)[it.key()], child, doc, file, out);
+        checkUnknownKeys(it.value(), &(*props)[it.key()], child, doc, file, out, suggested);
       } else if (closed) {
         std::string where = pointer.empty() ? "at the top level" : "in " + humanPath(pointer);
         std::string suggestion = closestMatch(it.key(), known);
-        if (!suggestion.empty()) suggested_.insert(jsonPointerAppend(pointer, suggestion));
+        if (!suggestion.empty()) suggested.insert(jsonPointerAppend(pointer, suggestion));
         std::string msg = "unknown key '" + it.key() + "' " + where + didYouMean(it.key(), known);
         msg += "; allowed keys: " + joinWords(known, "and");
         out.push_back({locate(doc.marks, child, file, true), msg});
       } else if (schema->contains("additionalProperties") && (*schema)["additionalProperties"].is_object()) {
-        checkUnknownKeys(it.value(), &(*schema)["additionalProperties"], child, doc, file, out);
+        checkUnknownKeys(it.value(), &(*schema)["additionalProperties"], child, doc, file, out, suggested);
       }
     }
   } else if (value.is_array() && schema->contains("items") && (*schema)["items"].is_object()) {
     for (size_t i = 0; i < value.size(); ++i)
-      checkUnknownKeys(value[i], &(*schema)["items"], jsonPointerAppend(pointer, std::to_string(i)), doc, file, out);
+      checkUnknownKeys(value[i], &(*schema)["items"], jsonPointerAppend(pointer, std::to_string(i)), doc, file, out,
+                       suggested);
   }
 }
 
@@ -288,8 +289,8 @@ std::string JsonSchema::explain(const std::string& pointer, const std::string& d
 
 std::vector<Diagnostic> JsonSchema::validate(const JsonDocument& doc, const std::string& file) const {
   std::vector<Diagnostic> out;
-  suggested_.clear();
-  checkUnknownKeys(doc.value, &schema_, "", doc, file, out);
+  std::set<std::string> suggested;  // pointers a did-you-mean pointed to
+  checkUnknownKeys(doc.value, &schema_, "", doc, file, out, suggested);
 
   valijson::Validator validator;  // strong types: "1" is not an integer
   valijson::ValidationResults results;
@@ -321,7 +322,7 @@ std::vector<Diagnostic> JsonSchema::validate(const JsonDocument& doc, const std:
       std::string key = r.description.substr(m + missingPrefix.size());
       key = key.substr(0, key.find('\''));
       // A misspelt key already says "did you mean" this one; do not also report it missing.
-      if (suggested_.count(jsonPointerAppend(r.pointer, key))) continue;
+      if (suggested.count(jsonPointerAppend(r.pointer, key))) continue;
       std::string parent = r.pointer.empty() ? "the document" : humanPath(r.pointer);
       message = "missing required key '" + key + "' in " + parent + "; add it (see `raylog-gen schema`)";
       where = locate(doc.marks, r.pointer, file, true);

@@ -36,11 +36,11 @@ class JsonSchema {
  private:
   const nlohmann::json* resolve(const nlohmann::json* node) const;
   void checkUnknownKeys(const nlohmann::json& value, const nlohmann::json* schema, const std::string& pointer,
-                        const JsonDocument& doc, const std::string& file, std::vector<Diagnostic>& out) const;
+                        const JsonDocument& doc, const std::string& file, std::vector<Diagnostic>& out,
+                        std::set<std::string>& suggested) const;
   std::string explain(const std::string& pointer, const std::string& description, const nlohmann::json& doc) const;
 
-  nlohmann::json schema_;
-  mutable std::set<std::string> suggested_;  // pointers a did-you-mean pointed to, per validate()
+  nlohmann::json schema_;  // read only once built: validate() may run on several threads at once
   std::unique_ptr<valijson::Schema> compiled_;
 };
 

@@ -16,6 +16,7 @@
 #include <yaml-cpp/depthguard.h>
 
 #include "util/utf8.h"
+#include "yaml/document_heads.h"
 
 namespace raylog {
 
@@ -156,7 +157,9 @@ static std::optional<LexicalProblem> lexicalProblem(const std::string& text, con
       size_t j = i;
       while (j < text.size() && blank(text[j])) ++j;
       const bool content = j < text.size() && text[j] != '\n' && text[j] != '\r' && text[j] != '#';
-      const size_t tab = text.find('\t', i);
+      // A tab among the leading blanks; searching further would scan the rest of the text per line.
+      const auto indent = text.begin() + static_cast<long>(i), end = text.begin() + static_cast<long>(j);
+      const size_t tab = i + static_cast<size_t>(std::find(indent, end, '\t') - indent);  // j when none
       if (content && tab < j && found({here(tab), "invalid YAML: tabs are not allowed for indentation; use spaces"}))
         return first;
     }
@@ -315,6 +318,23 @@ static std::optional<YAML::Mark> collectionKeyIn(const YAML::Node& node) {
 }
 
 std::vector<ParsedDocument> parseYamlStream(const std::string& text, const std::string& file) {
+  return parseYamlStream(text, file, nullptr);
+}
+
+// The text the parser builds trees from: `text`, with the documents wantedKind refuses blanked.
+// Their heads are read first (the parser's events, no tree) only when a "kind:" line suggests one.
+static std::string withoutUnwantedDocuments(const std::string& text, bool (*wantedKind)(const std::string&)) {
+  if (!wantedKind || !mayHaveUnwantedKind(text, wantedKind)) return {};
+  const std::vector<DocumentHead> heads = readDocumentHeads(text);
+  std::vector<bool> dropped(heads.size());
+  bool any = false;
+  for (size_t i = 0; i < heads.size(); ++i)
+    any |= dropped[i] = heads[i].mapping && heads[i].kindCertain && !wantedKind(heads[i].kind);
+  return any ? blankDocuments(text, heads, dropped) : std::string();
+}
+
+std::vector<ParsedDocument> parseYamlStream(const std::string& text, const std::string& file,
+                                            bool (*wantedKind)(const std::string& kind)) {
   if (const size_t bad = invalidUtf8At(text); bad != std::string::npos) {
     char hex[8];
     std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[bad]));
@@ -345,10 +365,13 @@ std::vector<ParsedDocument> parseYamlStream(const std::string& text, const std::
       return InputError(Diagnostic{lexical->where, lexical->message});
     return InputError(Diagnostic{parserAt, message});
   };
+  // Only the escapes \N and \_ make such bytes; most files have neither, and are not walked.
+  const bool latin1Escapes = text.find("\\N") != std::string::npos || text.find("\\_") != std::string::npos;
   std::vector<ParsedDocument> docs;
   try {
-    for (const YAML::Node& n : YAML::LoadAll(text)) {
-      repairLatin1Escapes(n);
+    const std::string blanked = withoutUnwantedDocuments(text, wantedKind);
+    for (const YAML::Node& n : YAML::LoadAll(blanked.empty() ? text : blanked)) {
+      if (latin1Escapes) repairLatin1Escapes(n);
       docs.push_back({n, locationOf(n.Mark(), file)});
     }
   } catch (const YAML::ParserException& e) {  // includes YAML::DeepRecursion

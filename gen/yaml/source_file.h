@@ -29,6 +29,11 @@ struct ParsedDocument {
 // nesting too deep for the parser.
 std::vector<ParsedDocument> parseYamlStream(const std::string& text, const std::string& file);
 
+// The same, but a document whose root mapping's `kind` wantedKind refuses comes back as a null
+// document: its syntax is checked all the same, but no tree is built for it.
+std::vector<ParsedDocument> parseYamlStream(const std::string& text, const std::string& file,
+                                            bool (*wantedKind)(const std::string& kind));
+
 Location locationOf(const YAML::Mark& mark, const std::string& file);
 
 }  // namespace raylog

@@ -1,5 +1,5 @@
 // RL113: a secret-looking environment variable with an inline value.
-#include <regex>
+#include <cctype>
 
 #include "lint/rule.h"
 #include "util/placeholders.h"
@@ -14,12 +14,18 @@ const RuleInfo kInfo{
     "Bad:\n  env: [{name: AWS_S3SECRET, value: minioadmin}]\n\n"
     "Good:\n  env:\n    - name: AWS_S3SECRET\n      valueFrom: {secretKeyRef: {name: minio-credentials, key: AWS_SECRET_ACCESS_KEY}}\n"};
 
+// Case-insensitive (ASCII): a name with one of these words in it.
 bool secretLooking(const std::string& name) {
-  static const std::regex re("(PASSWORD|PASSWD|SECRET|TOKEN|ACCESS_KEY|SHARED_KEY|API_KEY|CONNECTION_STRING|S3ID)",
-                             std::regex::icase);
+  std::string upper = name;
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  auto has = [&](const char* word) { return upper.find(word) != std::string::npos; };
+  auto endsWith = [&](const std::string& end) {
+    return upper.size() >= end.size() && upper.compare(upper.size() - end.size(), end.size(), end) == 0;
+  };
+  const bool secret = has("PASSWORD") || has("PASSWD") || has("SECRET") || has("TOKEN") || has("ACCESS_KEY") ||
+                      has("SHARED_KEY") || has("API_KEY") || has("CONNECTION_STRING") || has("S3ID");
   // A name about a secret's whereabouts (AZURE_FEDERATED_TOKEN_FILE, *_TOKEN_PATH) holds a path.
-  static const std::regex where("_(FILE|PATH|DIR)$", std::regex::icase);
-  return std::regex_search(name, re) && !std::regex_search(name, where);
+  return secret && !endsWith("_FILE") && !endsWith("_PATH") && !endsWith("_DIR");
 }
 
 // A switch (RAY_ENABLE_K8S_TOKEN_AUTH: "true"), a number, or a reference that kubelet

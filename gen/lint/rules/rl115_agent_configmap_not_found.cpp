@@ -23,7 +23,7 @@ class AgentConfigMapNotFound : public Rule {
         const YAML::Node vol = p.ref.tmpl.findVolume(m["name"].Scalar());
         if (!vol || !vol["configMap"] || !vol["configMap"]["name"]) continue;
         const std::string name = vol["configMap"]["name"].Scalar();
-        if (!p.configMaps.count(p.ns + "/" + name))
+        if (!p.configMaps.has(p.ns + "/" + name))
           r.at(kInfo, vol, "ConfigMap '" + name + "' mounted by agent '" + nameOf(a.container) +
                                "' is not in the input, so its configuration was not checked");
       }

@@ -58,6 +58,7 @@ class JsonOnText : public Rule {
     std::smatch m;
     while (std::getline(in, line)) {
       ++n;
+      if (!firstWordStartsWith(line, "<@p")) continue;  // none of the regexes would match
       if (std::regex_search(line, open)) inTail = rayPath = false;
       else if (std::regex_search(line, close)) inTail = false;
       else if (std::regex_search(line, parseOpen)) inParse = true;

@@ -34,6 +34,7 @@ class NoOffsetsDb : public Rule {
         pos("^\\s*pos_file\\s+\\S");
     while (std::getline(in, line)) {
       ++n;
+      if (!firstWordStartsWith(line, "<@p")) continue;  // none of the regexes would match
       if (std::regex_search(line, open)) {
         inSource = true;
         isTail = hasPos = false;
