@@ -104,6 +104,7 @@ static std::optional<LexicalProblem> lexicalProblem(const std::string& text, con
   };
   int depth = 0, line = 1, blockIndent = -1;
   size_t lineStart = 0;
+  size_t closedAt = std::string::npos;  // the last closing quote or outermost ] / } of a node
   auto indentOf = [&](size_t at) {
     size_t i = at;
     while (i < text.size() && text[i] == ' ') ++i;
@@ -201,6 +202,7 @@ static std::optional<LexicalProblem> lexicalProblem(const std::string& text, con
                                            "; put the whole value inside the quotes",
                               true}))
             return first;
+          closedAt = i;
           break;
         }
         if (text[i] != '\n') continue;
@@ -219,7 +221,7 @@ static std::optional<LexicalProblem> lexicalProblem(const std::string& text, con
     } else if ((c == '[' || c == '{') && (depth > 0 || nodeStarts(i))) {  // in a block plain scalar (a{b) it is text
       ++depth;
     } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
+      if (--depth == 0) closedAt = i;
     } else if ((c == '|' || c == '>') && depth == 0 && tokenStart && nodeStarts(i)) {
       blockIndent = indentOf(lineStart);
       i = std::min(text.find('\n', i), text.size()) - 1;  // the rest of the line is its header
@@ -227,6 +229,10 @@ static std::optional<LexicalProblem> lexicalProblem(const std::string& text, con
       std::string before = text.substr(lineStart, i - lineStart);
       before.erase(before.find_last_not_of(" \t") + 1);
       while (true) {  // a tag or anchor before the comma (!t , and &a ,) leaves it at the node's start
+        // A quote or bracket that closed no node is text of a plain scalar: "self in ['a', 'b']"
+        // (KubeRay's CRDs have such validation rules).
+        const bool closesNode = !before.empty() && lineStart + before.size() - 1 == closedAt;
+        if (!before.empty() && std::string("]}\"'").find(before.back()) != std::string::npos && !closesNode) break;
         if (before.empty() || std::string("-:?]}\"'").find(before.back()) != std::string::npos)
           return found({here(i), "invalid YAML: a ',' cannot start a value outside [ ] or { }; remove it, or "
                                  "quote the value if the comma belongs to it", true}),

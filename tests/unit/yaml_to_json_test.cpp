@@ -83,7 +83,8 @@ TEST_CASE("a comma where a node should start is an error, not yaml-cpp's endless
   // made the ", expected" of a later quoted message look like a stray comma).
   for (const char* good : {"x: a , b", "a, b", "k: |\n  ,x\n  y\n", "k: [1,\n  2]", "s: 'a, b'", "k: \"a\\\" ,\"", "# ,\nk: v",
                            "name:\"keep-me: ~\nm: \"it is 'x', expected 'y'\"", "a: it's\nb: \"c, d\"", "{\"a\":\"b, c\"}",
-                           "- a \"b\n- c: \"d, e\"", "k: [\"a\",\"b, c\"]", "k: a !b, c"}) {
+                           "- a \"b\n- c: \"d, e\"", "k: [\"a\",\"b, c\"]", "k: a !b, c",
+                           "rule: self in ['a', 'b']", "rule: x == \"y\", z", "m: f(a[0], b)"}) {
     CAPTURE(good);
     CHECK_NOTHROW(parseYamlStream(good, "t.yaml"));
   }
