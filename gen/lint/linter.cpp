@@ -81,6 +81,9 @@ class Linter {
 
  private:
   std::vector<std::string> expand(const std::vector<std::string>& paths) {
+    // Texts given in memory (lint --fix weighing a rewrite, tests) need no file on disk.
+    if (!paths.empty() && std::all_of(paths.begin(), paths.end(), [&](const std::string& p) { return given_.count(p) > 0; }))
+      return paths;
     std::vector<std::string> files;
     try {
       files = expandInputPaths(paths);

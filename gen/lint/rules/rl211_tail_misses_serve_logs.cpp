@@ -35,15 +35,21 @@ class TailMissesServeLogs : public Rule {
       if (!logMount || !logMount["mountPath"]) continue;
       std::string base = logMount["mountPath"].Scalar();
       if (base.size() > 1 && base.back() == '/') base.pop_back();
+      // The agent reads Serve's logs when any of its tail inputs does (raylog-gen's Fluentd has a
+      // second tail just for worker-*.out|err); only an agent none of whose tails do is reported.
+      bool anyReads = false;
+      std::vector<std::pair<Location, std::string>> misses;
       for (const AgentConfigValue& v : agentConfigValues(p, a)) {
         if (a.kind == AgentKind::FluentBit) {
           ParsedFluentBitConfig parsed = readFluentBitConfig(v.value->text);
           for (size_t i : sectionsOf(parsed.config, "INPUT", "tail")) {
             const std::string path = parsed.config.sections[i].get("Path");
-            if (!path.empty() && !readsServe(pathPatterns(path), base))
-              r.atLocation(kInfo, v.lineLocation(lineOf(parsed, i, "Path")),
-                           "tail Path " + path + " (ConfigMap " + v.configMap + ") does not reach " + base +
-                               "/session_latest/logs/serve/: this RayService's Serve logs are not shipped");
+            if (path.empty()) continue;
+            if (readsServe(pathPatterns(path), base)) anyReads = true;
+            else
+              misses.emplace_back(v.lineLocation(lineOf(parsed, i, "Path")),
+                                  "tail Path " + path + " (ConfigMap " + v.configMap + ") does not reach " + base +
+                                      "/session_latest/logs/serve/: this RayService's Serve logs are not shipped");
           }
         } else if (a.kind == AgentKind::Fluentd) {
           FluentdNode root;
@@ -54,13 +60,17 @@ class TailMissesServeLogs : public Rule {
           }
           for (const FluentdNode* d : root.childrenNamed("source")) {
             if (d->param("@type") != "tail" || d->param("path").empty()) continue;
-            if (!readsServe(pathPatterns(d->param("path")), base))
-              r.atLocation(kInfo, v.lineLocation(d->line),
-                           "Fluentd tail path " + d->param("path") + " (ConfigMap " + v.configMap + ") does not reach " +
-                               base + "/session_latest/logs/serve/: this RayService's Serve logs are not shipped");
+            if (readsServe(pathPatterns(d->param("path")), base)) anyReads = true;
+            else
+              misses.emplace_back(v.lineLocation(d->line),
+                                  "Fluentd tail path " + d->param("path") + " (ConfigMap " + v.configMap +
+                                      ") does not reach " + base +
+                                      "/session_latest/logs/serve/: this RayService's Serve logs are not shipped");
           }
         }
       }
+      if (!anyReads)
+        for (const auto& [where, message] : misses) r.atLocation(kInfo, where, message);
     }
   }
 };
