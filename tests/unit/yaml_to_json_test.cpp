@@ -90,21 +90,23 @@ TEST_CASE("a comma where a node should start is an error, not yaml-cpp's endless
   }
 }
 
+// The first error parseYamlStream reports for `text` as printed; "" when it reads.
+static std::string firstError(const std::string& text) {
+  try {
+    parseYamlStream(text, "t.yaml");
+  } catch (const InputError& e) {
+    return e.diagnostics().at(0).format();
+  }
+  return std::string();
+}
+
 TEST_CASE("what yaml-cpp reads but cannot write back is refused where it is, or decoded right (found by fuzzing inject)") {
-  auto message = [](const std::string& text) {
-    try {
-      parseYamlStream(text, "t.yaml");
-    } catch (const InputError& e) {
-      return e.diagnostics().at(0).format();
-    }
-    return std::string();
-  };
-  CHECK(message("a: b\x05" "c\n") == "t.yaml:1:5: error: invalid YAML: control character 0x05 is not allowed in YAML text; "
+  CHECK(firstError("a: b\x05" "c\n") == "t.yaml:1:5: error: invalid YAML: control character 0x05 is not allowed in YAML text; "
                                      "remove it, or write it as an escape inside double quotes");
-  CHECK_THAT(message("# \x7f\n"), Catch::Contains("t.yaml:1:3: error: invalid YAML: control character 0x7F"));
-  CHECK(message("a: b\rc: d\n") == "t.yaml:1:5: error: invalid YAML: a carriage return without a line feed (an old Mac "
+  CHECK_THAT(firstError("# \x7f\n"), Catch::Contains("t.yaml:1:3: error: invalid YAML: control character 0x7F"));
+  CHECK(firstError("a: b\rc: d\n") == "t.yaml:1:5: error: invalid YAML: a carriage return without a line feed (an old Mac "
                                    "line ending); save the file with LF or CRLF line endings");
-  CHECK(message("a: b\r\nc: \"x\\ty\"\r\n") == "");  // CRLF and escapes stay fine
+  CHECK(firstError("a: b\r\nc: \"x\\ty\"\r\n") == "");  // CRLF and escapes stay fine
   // yaml-cpp decodes \N and \_ to the single bytes 0x85 and 0xA0; they are U+0085 and U+00A0.
   const auto docs = parseYamlStream("a: \"x\\Ny\\_z\"\n\"k\\N\": \"\\u00e9\\N\"\n", "t.yaml");
   CHECK(docs[0].root["a"].Scalar() == "x\xC2\x85y\xC2\xA0z");
@@ -113,34 +115,26 @@ TEST_CASE("what yaml-cpp reads but cannot write back is refused where it is, or 
   CHECK(parseYamlStream("a: neLi{ 'nu\n", "t.yaml")[0].root["a"].Scalar() == "neLi{ 'nu");
   CHECK(parseYamlStream("a: x[1] 'b\n", "t.yaml")[0].root["a"].Scalar() == "x[1] 'b");
   // An unclosed quote stops before yaml-cpp, which never returns on the comma after it.
-  CHECK_THAT(message("a: {b:'}\n,\n"), Catch::Contains("t.yaml:1:7: error: invalid YAML: the quote that starts here is never closed"));
+  CHECK_THAT(firstError("a: {b:'}\n,\n"), Catch::Contains("t.yaml:1:7: error: invalid YAML: the quote that starts here is never closed"));
 }
 
 TEST_CASE("what yaml-cpp hangs on or misplaces is refused where it is (found by fuzzing krm, inject and render)") {
-  auto message = [](const std::string& text) {
-    try {
-      parseYamlStream(text, "t.yaml");
-    } catch (const InputError& e) {
-      return e.diagnostics().at(0).format();
-    }
-    return std::string();
-  };
   // A tab in the indentation is reported first, and the stray comma after it no longer reaches
   // yaml-cpp, which never returned on it.
-  CHECK(message("a: 1\n\t!o,t,\n") == "t.yaml:2:1: error: invalid YAML: tabs are not allowed for indentation; use spaces");
+  CHECK(firstError("a: 1\n\t!o,t,\n") == "t.yaml:2:1: error: invalid YAML: tabs are not allowed for indentation; use spaces");
   // Text after a closing quote (yaml-cpp looped on it before a "? " line).
-  CHECK(message("  'a'b\n  ? d\n") == "t.yaml:1:6: error: invalid YAML: text after a quoted value's closing '; put the "
+  CHECK(firstError("  'a'b\n  ? d\n") == "t.yaml:1:6: error: invalid YAML: text after a quoted value's closing '; put the "
                                       "whole value inside the quotes");
-  CHECK(message("a: \"x\" y\n") == "t.yaml:1:8: error: invalid YAML: text after a quoted value's closing \"; put the "
+  CHECK(firstError("a: \"x\" y\n") == "t.yaml:1:8: error: invalid YAML: text after a quoted value's closing \"; put the "
                                    "whole value inside the quotes");
-  CHECK(message("'k': 'v' # note\nl: [\"a\", 'b']\nm: {'x': \"y\"}\n") == "");
+  CHECK(firstError("'k': 'v' # note\nl: [\"a\", 'b']\nm: {'x': \"y\"}\n") == "");
   // A list or mapping as a key: yaml-cpp nests it one level too deep; objects have string keys.
-  CHECK(message("a:\n  b:\n    c: 1\n  []: x\n") == "t.yaml:4:3: error: invalid YAML: this mapping key is a list or a "
+  CHECK(firstError("a:\n  b:\n    c: 1\n  []: x\n") == "t.yaml:4:3: error: invalid YAML: this mapping key is a list or a "
                                                    "mapping; keys of Kubernetes objects and specs are strings: quote the "
                                                    "key, or remove it");
-  CHECK_THAT(message("? {a: b}\n: c\n"), Catch::Contains("t.yaml:1:3: error: invalid YAML: this mapping key is a list"));
+  CHECK_THAT(firstError("? {a: b}\n: c\n"), Catch::Contains("t.yaml:1:3: error: invalid YAML: this mapping key is a list"));
   // A quote after a tag that ends in '?' opens a quoted value, so one never closed is found.
-  CHECK_THAT(message("!!map:? 'nuirsa\n\n"), Catch::Contains("t.yaml:1:9: error: invalid YAML: the quote that starts here is never closed"));
+  CHECK_THAT(firstError("!!map:? 'nuirsa\n\n"), Catch::Contains("t.yaml:1:9: error: invalid YAML: the quote that starts here is never closed"));
   // A comma right after '-', '?' or ':' is text of a plain scalar, as YAML and yaml-cpp read it.
   CHECK(parseYamlStream("a: -,  th\nb: |\n  -,  x\nc: a:,b\n", "t.yaml")[0].root["a"].Scalar() == "-,  th");
   CHECK(parseYamlStream("c: a:,b\n", "t.yaml")[0].root["c"].Scalar() == "a:,b");
