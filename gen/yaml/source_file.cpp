@@ -16,6 +16,7 @@
 #include <yaml-cpp/depthguard.h>
 
 #include "util/utf8.h"
+#include "yaml/alias_expansion.h"
 #include "yaml/document_heads.h"
 
 namespace raylog {
@@ -376,10 +377,20 @@ std::vector<ParsedDocument> parseYamlStream(const std::string& text, const std::
   std::vector<ParsedDocument> docs;
   try {
     const std::string blanked = withoutUnwantedDocuments(text, wantedKind);
-    for (const YAML::Node& n : YAML::LoadAll(blanked.empty() ? text : blanked)) {
-      if (latin1Escapes) repairLatin1Escapes(n);
-      docs.push_back({n, locationOf(n.Mark(), file)});
-    }
+    const std::string& parsed = blanked.empty() ? text : blanked;
+    for (const YAML::Node& n : YAML::LoadAll(parsed)) docs.push_back({n, locationOf(n.Mark(), file)});
+    // Before anything walks the trees: an alias cycle or bomb makes every walk endless.
+    if (mayHaveAliases(parsed))
+      if (const std::optional<AliasProblem> alias = aliasProblemIn(parsed))
+        throw firstOf(clampToText(locationOf(alias->at, file), text),
+                      alias->cycle ? "invalid YAML: this alias names a node it is inside of (a cycle, which no "
+                                     "Kubernetes object can hold); write the repeated part out, or anchor a node "
+                                     "outside it"
+                                   : "invalid YAML: the aliases of this document stand for more than " +
+                                         std::to_string(kMaxAliasedNodes) +
+                                         " nodes (an alias bomb?); write the repeated parts out, or use fewer aliases");
+    if (latin1Escapes)
+      for (const ParsedDocument& d : docs) repairLatin1Escapes(d.root);
   } catch (const YAML::ParserException& e) {  // includes YAML::DeepRecursion
     std::string msg = e.msg;
     if (dynamic_cast<const YAML::DeepRecursion*>(&e)) msg = "nesting is too deep";

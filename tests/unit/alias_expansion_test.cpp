@@ -1,0 +1,71 @@
+#include <catch2/catch.hpp>
+
+#include "yaml/alias_expansion.h"
+#include "yaml/source_file.h"
+#include "yaml/yaml_emit.h"
+
+using namespace raylog;
+
+// The first diagnostic parseYamlStream gives for `text`, formatted; "" when it parses.
+static std::string firstError(const std::string& text) {
+  try {
+    parseYamlStream(text, "t.yaml");
+    return "";
+  } catch (const InputError& e) {
+    return e.diagnostics()[0].format();
+  }
+}
+
+// `levels` lines, each a list of ten aliases of the line before: 10^(levels+1) nodes in all.
+static std::string aliasBomb(int levels) {
+  std::string bomb = "kind: RayCluster\na: &l0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int i = 1; i <= levels; ++i) {
+    bomb += "l" + std::to_string(i) + ": &l" + std::to_string(i) + " [";
+    for (int j = 0; j < 10; ++j) bomb += (j ? ", *l" : "*l") + std::to_string(i - 1);
+    bomb += "]\n";
+  }
+  return bomb;
+}
+
+TEST_CASE("an alias inside the node it names is refused where it is, not a stack overflow (found by fuzzing krm)") {
+  CHECK_THAT(firstError("a: &a [*a]\n"), Catch::StartsWith("t.yaml:1:8: error: invalid YAML: this alias names a node it is inside of"));
+  CHECK_THAT(firstError("metadata: &m\n  name: x\n  labels: *m\n"), Catch::StartsWith("t.yaml:3:11: error: invalid YAML: this alias names"));
+  CHECK_THAT(firstError("a: &a {b: [1, {c: *a}]}\n"), Catch::StartsWith("t.yaml:1:19: error:"));
+  // Naming a node after it closed is no cycle.
+  CHECK(firstError("a: &a [1]\nb: [*a, *a]\n") == "");
+  // yaml-cpp takes a redefined anchor for the new node as soon as that node starts: a cycle too.
+  CHECK_THAT(firstError("a: &a 1\nb: &a [*a]\n"), Catch::StartsWith("t.yaml:2:8: error: invalid YAML: this alias names"));
+}
+
+TEST_CASE("aliases that stand for too many nodes are refused at the alias that crosses the limit (found by fuzzing krm)") {
+  // Each line stands for ten of the line before: 11, 111, 1,111 and 11,111 nodes. The eighth
+  // alias of the last line crosses the limit (110 + 1,110 + 8 x 1,111 nodes through aliases).
+  CHECK_THAT(firstError(aliasBomb(3)),
+             Catch::StartsWith("t.yaml:5:45: error: invalid YAML: the aliases of this document stand for more than 10000 nodes"));
+  // Seven of them: 8,997 nodes through aliases, a heavy but honest use of anchors.
+  const std::string heavy = aliasBomb(2) + "l3: [*l2, *l2, *l2, *l2, *l2, *l2, *l2]\n";
+  CHECK(firstError(heavy) == "");
+  // The count is per document.
+  CHECK(firstError(heavy + "---\n" + heavy) == "");
+  // krm wrote 23 MB for aliasBomb(4); one more line is 230 MB.
+  CHECK_THAT(firstError(aliasBomb(4)), Catch::StartsWith("t.yaml:5:45: error:"));
+  // Deep nesting cannot overflow the counts.
+  CHECK_THAT(firstError(aliasBomb(40)), Catch::Contains("stand for more than 10000 nodes"));
+}
+
+TEST_CASE("the quick look for aliases finds every alias and skips globs and shell") {
+  CHECK(mayHaveAliases("a: *x\n"));
+  CHECK(mayHaveAliases("a: [*x]\n"));
+  CHECK(mayHaveAliases("a: {b: 1,*x : 2}\n"));
+  CHECK(mayHaveAliases("- *x\n"));
+  CHECK(mayHaveAliases("*x : 1\n"));
+  CHECK_FALSE(mayHaveAliases("path: /tmp/ray/session_latest/logs/*.log\n"));
+  CHECK_FALSE(mayHaveAliases("command: [sh, -c, 'ls a/* && b']\n"));
+  CHECK_FALSE(mayHaveAliases("a: 2 * 3\n"));
+  CHECK_FALSE(mayHaveAliases("Path: /tmp/ray/session_latest/logs/worker-*.out\n"));
+}
+
+TEST_CASE("documents with aliases under the limit emit their expansion") {
+  const auto docs = parseYamlStream("env: &e [{name: A, value: '1'}]\nother: *e\n", "t.yaml");
+  CHECK(emitDocument(docs.at(0).root) == "env:\n  - name: A\n    value: \"1\"\nother:\n  - name: A\n    value: \"1\"\n");
+}
