@@ -234,7 +234,9 @@ static std::optional<LexicalProblem> lexicalProblem(const std::string& text, con
         // (KubeRay's CRDs have such validation rules).
         const bool closesNode = !before.empty() && lineStart + before.size() - 1 == closedAt;
         if (!before.empty() && std::string("]}\"'").find(before.back()) != std::string::npos && !closesNode) break;
-        if (before.empty() || std::string("-:?]}\"'").find(before.back()) != std::string::npos)
+        // A document marker starts a line's nodes as the line start does ("...\t!t," ran yaml-cpp out of
+        // memory, found by fuzzing krm).
+        if (before.empty() || before == "..." || std::string("-:?]}\"'").find(before.back()) != std::string::npos)
           return found({here(i), "invalid YAML: a ',' cannot start a value outside [ ] or { }; remove it, or "
                                  "quote the value if the comma belongs to it", true}),
                  first;

@@ -122,6 +122,12 @@ TEST_CASE("what yaml-cpp hangs on or misplaces is refused where it is (found by 
   // A tab in the indentation is reported first, and the stray comma after it no longer reaches
   // yaml-cpp, which never returned on it.
   CHECK(firstError("a: 1\n\t!o,t,\n") == "t.yaml:2:1: error: invalid YAML: tabs are not allowed for indentation; use spaces");
+  // After a document end marker a node starts as at a line's start: a comma there, after a tag or
+  // not, is stray (yaml-cpp allocated without bound on "...\t!o,t,").
+  CHECK(firstError("\n...\t!o,t,") == "t.yaml:2:7: error: invalid YAML: a ',' cannot start a value outside [ ] or { }; "
+                                      "remove it, or quote the value if the comma belongs to it");
+  CHECK_THAT(firstError("a: 1\n... ,\n"), Catch::StartsWith("t.yaml:2:5: error: invalid YAML: a ',' cannot start"));
+  CHECK(parseYamlStream("a: ...,b\n", "t.yaml")[0].root["a"].Scalar() == "...,b");
   // Text after a closing quote (yaml-cpp looped on it before a "? " line).
   CHECK(firstError("  'a'b\n  ? d\n") == "t.yaml:1:6: error: invalid YAML: text after a quoted value's closing '; put the "
                                       "whole value inside the quotes");
