@@ -16,7 +16,7 @@
 #include <yaml-cpp/depthguard.h>
 
 #include "util/utf8.h"
-#include "yaml/alias_expansion.h"
+#include "yaml/event_checks.h"
 #include "yaml/document_heads.h"
 
 namespace raylog {
@@ -94,7 +94,10 @@ struct LexicalProblem {
   bool stopsParser = false;
 };
 
-static std::optional<LexicalProblem> lexicalProblem(const std::string& text, const std::string& file) {
+// `plainComma` tells whether a ',' outside [ ] and { } was taken for text of a plain scalar: the
+// parser's progress is then checked before a tree is built (event_checks.h).
+static std::optional<LexicalProblem> lexicalProblem(const std::string& text, const std::string& file,
+                                                    bool& plainComma) {
   // The first problem is the one reported; the scan goes on past one the parser survives (a tab)
   // because a later one may be fatal to it (a stray comma after a tab hung the parser).
   std::optional<LexicalProblem> first;
@@ -226,25 +229,36 @@ static std::optional<LexicalProblem> lexicalProblem(const std::string& text, con
     } else if ((c == '|' || c == '>') && depth == 0 && tokenStart && nodeStarts(i)) {
       blockIndent = indentOf(lineStart);
       i = std::min(text.find('\n', i), text.size()) - 1;  // the rest of the line is its header
-    } else if (c == ',' && depth == 0 && !commaInPlainScalar(i)) {
+    } else if (c == ',' && depth == 0 && commaInPlainScalar(i)) {
+      plainComma = true;
+    } else if (c == ',' && depth == 0) {
       std::string before = text.substr(lineStart, i - lineStart);
       before.erase(before.find_last_not_of(" \t") + 1);
       while (true) {  // a tag or anchor before the comma (!t , and &a ,) leaves it at the node's start
+        // Its name may hold quotes and brackets ('&-Zj:"\n",' ran yaml-cpp out of memory, found by
+        // fuzzing krm).
+        const size_t space = before.find_last_of(" \t");
+        const size_t token = space == std::string::npos ? 0 : space + 1;
+        if (token < before.size() && (before[token] == '!' || before[token] == '&')) {
+          before.erase(token);
+          before.erase(before.find_last_not_of(" \t") + 1);
+          continue;
+        }
         // A quote or bracket that closed no node is text of a plain scalar: "self in ['a', 'b']"
         // (KubeRay's CRDs have such validation rules).
         const bool closesNode = !before.empty() && lineStart + before.size() - 1 == closedAt;
-        if (!before.empty() && std::string("]}\"'").find(before.back()) != std::string::npos && !closesNode) break;
+        if (!before.empty() && std::string("]}\"'").find(before.back()) != std::string::npos && !closesNode) {
+          plainComma = true;
+          break;
+        }
         // A document marker starts a line's nodes as the line start does ("...\t!t," ran yaml-cpp out of
         // memory, found by fuzzing krm).
         if (before.empty() || before == "..." || std::string("-:?]}\"'").find(before.back()) != std::string::npos)
           return found({here(i), "invalid YAML: a ',' cannot start a value outside [ ] or { }; remove it, or "
                                  "quote the value if the comma belongs to it", true}),
                  first;
-        const size_t space = before.find_last_of(" \t");
-        const size_t token = space == std::string::npos ? 0 : space + 1;
-        if (before[token] != '!' && before[token] != '&') break;
-        before.erase(token);
-        before.erase(before.find_last_not_of(" \t") + 1);
+        plainComma = true;
+        break;
       }
     }
   }
@@ -326,6 +340,24 @@ static std::optional<YAML::Mark> collectionKeyIn(const YAML::Node& node) {
   return std::nullopt;
 }
 
+static std::string eventProblemMessage(const EventProblem& problem, const std::string& text) {
+  switch (problem.kind) {
+    case EventProblem::NoProgress: {
+      const size_t at = static_cast<size_t>(problem.at.pos);
+      const std::string what = at < text.size() ? std::string("'") + text[at] + "'" : "this";
+      return "invalid YAML: a value cannot start with " + what + " outside [ ] or { }; remove it, or quote the value "
+             "it belongs to";
+    }
+    case EventProblem::AliasCycle:
+      return "invalid YAML: this alias names a node it is inside of (a cycle, which no Kubernetes object can hold); "
+             "write the repeated part out, or anchor a node outside it";
+    case EventProblem::AliasBomb:
+      break;
+  }
+  return "invalid YAML: the aliases of this document stand for more than " + std::to_string(kMaxAliasedNodes) +
+         " nodes (an alias bomb?); write the repeated parts out, or use fewer aliases";
+}
+
 std::vector<ParsedDocument> parseYamlStream(const std::string& text, const std::string& file) {
   return parseYamlStream(text, file, nullptr);
 }
@@ -366,7 +398,8 @@ std::vector<ParsedDocument> parseYamlStream(const std::string& text, const std::
     throw InputError(Diagnostic{byteLocation(text, cr, file),
                                 "invalid YAML: a carriage return without a line feed (an old Mac line ending); save the "
                                 "file with LF or CRLF line endings"});
-  const std::optional<LexicalProblem> lexical = lexicalProblem(text, file);
+  bool plainComma = false;
+  const std::optional<LexicalProblem> lexical = lexicalProblem(text, file, plainComma);
   if (lexical && lexical->stopsParser) throw InputError(Diagnostic{lexical->where, lexical->message});
   // The first problem in the file is reported: the scan's, or the parser's when it comes first.
   auto firstOf = [&](const Location& parserAt, const std::string& message) {
@@ -380,17 +413,11 @@ std::vector<ParsedDocument> parseYamlStream(const std::string& text, const std::
   try {
     const std::string blanked = withoutUnwantedDocuments(text, wantedKind);
     const std::string& parsed = blanked.empty() ? text : blanked;
+    // Before a tree is built or walked: where yaml-cpp would loop, and alias cycles and bombs.
+    if (plainComma || mayHaveAliases(parsed))
+      if (const std::optional<EventProblem> problem = eventProblemIn(parsed))
+        throw firstOf(clampToText(locationOf(problem->at, file), text), eventProblemMessage(*problem, parsed));
     for (const YAML::Node& n : YAML::LoadAll(parsed)) docs.push_back({n, locationOf(n.Mark(), file)});
-    // Before anything walks the trees: an alias cycle or bomb makes every walk endless.
-    if (mayHaveAliases(parsed))
-      if (const std::optional<AliasProblem> alias = aliasProblemIn(parsed))
-        throw firstOf(clampToText(locationOf(alias->at, file), text),
-                      alias->cycle ? "invalid YAML: this alias names a node it is inside of (a cycle, which no "
-                                     "Kubernetes object can hold); write the repeated part out, or anchor a node "
-                                     "outside it"
-                                   : "invalid YAML: the aliases of this document stand for more than " +
-                                         std::to_string(kMaxAliasedNodes) +
-                                         " nodes (an alias bomb?); write the repeated parts out, or use fewer aliases");
     if (latin1Escapes)
       for (const ParsedDocument& d : docs) repairLatin1Escapes(d.root);
   } catch (const YAML::ParserException& e) {  // includes YAML::DeepRecursion

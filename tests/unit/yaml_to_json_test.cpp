@@ -128,6 +128,11 @@ TEST_CASE("what yaml-cpp hangs on or misplaces is refused where it is (found by 
                                       "remove it, or quote the value if the comma belongs to it");
   CHECK_THAT(firstError("a: 1\n... ,\n"), Catch::StartsWith("t.yaml:2:5: error: invalid YAML: a ',' cannot start"));
   CHECK(parseYamlStream("a: ...,b\n", "t.yaml")[0].root["a"].Scalar() == "...,b");
+  // An anchor's or a tag's name may hold quotes and brackets: the comma after it is still stray
+  // (yaml-cpp allocated without bound on '&-Zj:"\n",').
+  CHECK_THAT(firstError("&-Zj:\"\\n\","), Catch::StartsWith("t.yaml:1:10: error: invalid YAML: a ',' cannot start"));
+  CHECK_THAT(firstError("a: !x['y'] ,\n"), Catch::StartsWith("t.yaml:1:12: error: invalid YAML: a ',' cannot start"));
+  CHECK(firstError("rule: self in ['a', 'b']\n") == "");
   // Text after a closing quote (yaml-cpp looped on it before a "? " line).
   CHECK(firstError("  'a'b\n  ? d\n") == "t.yaml:1:6: error: invalid YAML: text after a quoted value's closing '; put the "
                                       "whole value inside the quotes");

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "yaml/alias_expansion.h"
+#include "yaml/event_checks.h"
 #include "yaml/source_file.h"
 #include "yaml/yaml_emit.h"
 
@@ -68,4 +68,20 @@ TEST_CASE("the quick look for aliases finds every alias and skips globs and shel
 TEST_CASE("documents with aliases under the limit emit their expansion") {
   const auto docs = parseYamlStream("env: &e [{name: A, value: '1'}]\nother: *e\n", "t.yaml");
   CHECK(emitDocument(docs.at(0).root) == "env:\n  - name: A\n    value: \"1\"\nother:\n  - name: A\n    value: \"1\"\n");
+}
+
+TEST_CASE("a parser that stops making progress is found where it stops, whatever the scan before it missed") {
+  // Inputs on which yaml-cpp's LoadAll allocates without bound (each found by fuzzing; the lexical
+  // scan refuses them first, this is the net under it).
+  for (const auto& [text, column] : std::vector<std::pair<std::string, int>>{
+           {",\n", 1}, {"a: 1\n--- ,\n", 5}, {"\n...\t!o,t,", 7}, {"&-Zj:\"\\n\",", 10}, {"!inary ,", 8}}) {
+    INFO(text);
+    const std::optional<EventProblem> problem = eventProblemIn(text);
+    REQUIRE(problem);
+    CHECK(problem->kind == EventProblem::NoProgress);
+    CHECK(problem->at.column + 1 == column);
+  }
+  CHECK_FALSE(eventProblemIn("a: b, c\n---\n---\nd: [e, f]\n...\n"));
+  // The error names the character yaml-cpp stops at.
+  CHECK_THAT(firstError("a: x, y\n--- ,\n"), Catch::StartsWith("t.yaml:2:5: error: invalid YAML: a ',' cannot start a value"));
 }

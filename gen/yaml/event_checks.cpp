@@ -1,4 +1,4 @@
-#include "yaml/alias_expansion.h"
+#include "yaml/event_checks.h"
 
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/parser.h>
@@ -30,9 +30,11 @@ namespace {
 // growing past the limit, so nested aliases cannot overflow them.
 class AliasCounter : public YAML::EventHandler {
  public:
-  std::optional<AliasProblem> problem;
+  std::optional<EventProblem> problem;
+  std::optional<YAML::Mark> documentAt;  // where the last document started
 
-  void OnDocumentStart(const YAML::Mark&) override {
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    documentAt = mark;
     sizes_.clear();
     open_.clear();
     aliased_ = 0;
@@ -44,11 +46,11 @@ class AliasCounter : public YAML::EventHandler {
   }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     for (const Open& o : open_)
-      if (o.anchor == anchor && anchor && !problem) problem = AliasProblem{mark, true};
+      if (o.anchor == anchor && anchor && !problem) problem = EventProblem{EventProblem::AliasCycle, mark};
     const auto known = sizes_.find(anchor);
     const unsigned long long size = known == sizes_.end() ? 1 : known->second;
     aliased_ = capped(aliased_ + size);
-    if (aliased_ > kMaxAliasedNodes && !problem) problem = AliasProblem{mark, false};
+    if (aliased_ > kMaxAliasedNodes && !problem) problem = EventProblem{EventProblem::AliasBomb, mark};
     add(size);
   }
   void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t anchor,
@@ -89,11 +91,17 @@ class AliasCounter : public YAML::EventHandler {
 
 }  // namespace
 
-std::optional<AliasProblem> aliasProblemIn(const std::string& text) {
+std::optional<EventProblem> eventProblemIn(const std::string& text) {
   std::istringstream in(text);
   YAML::Parser parser(in);
   AliasCounter counter;
+  std::optional<YAML::Mark> previousAt;
   while (!counter.problem && parser.HandleNextDocument(counter)) {
+    // A document that starts where the one before it started consumed nothing; yaml-cpp's LoadAll
+    // would take documents from there forever.
+    if (previousAt && counter.documentAt && counter.documentAt->pos == previousAt->pos)
+      return EventProblem{EventProblem::NoProgress, *counter.documentAt};
+    previousAt = counter.documentAt;
   }
   return counter.problem;
 }
