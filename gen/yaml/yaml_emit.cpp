@@ -65,7 +65,10 @@ static void emitNode(YAML::Emitter& out, const YAML::Node& node) {
         out << YAML::DoubleQuoted << text;
         return;
       }
-      if (y::isStringScalar(node)) {
+      // Text with a line break is a string however it was tagged (no number or boolean holds one):
+      // writing a tagged one bare made yaml-cpp quote it, and it came back as a literal block on the
+      // next run (found by fuzzing inject).
+      if (y::isStringScalar(node) || text.find('\n') != std::string::npos) {
         if (literalBlockSafe(text)) out << YAML::Literal << text;
         else if (plainScalarChangesType(text) || text.find('\n') != std::string::npos) out << YAML::DoubleQuoted << text;
         else out << text;

@@ -49,3 +49,12 @@ TEST_CASE("a stream puts --- before every document, keys in insertion order") {
   a["a"] = y::str("x");
   CHECK(emitStream({a, a}) == "---\nz: \"1\"\na: x\n---\nz: \"1\"\na: x\n");
 }
+
+TEST_CASE("text with a line break is written as a string whatever its tag, so a second run writes it the same (found by fuzzing inject)") {
+  for (const char* in : {"a: !x |\n  two\n  lines\n", "a: !!binary |\n  x\n  y\n", "a: p\n\n  q\n"}) {
+    CAPTURE(in);
+    const std::string once = emitDocument(parseYamlStream(in, "t.yaml").at(0).root);
+    CHECK(emitDocument(parseYamlStream(once, "t.yaml").at(0).root) == once);
+  }
+  CHECK(emitDocument(parseYamlStream("a: !x |\n  two\n", "t.yaml").at(0).root) == "a: |\n  two\n");
+}
