@@ -23,6 +23,18 @@ bool mayHaveAliases(const std::string& text) {
   return false;
 }
 
+bool mayStallParser(const std::string& text) {
+  for (size_t at = text.find(','); at != std::string::npos; at = text.find(',', at + 1)) {
+    if (at == 0) return true;
+    if (std::string(" \t\n\r'\"]}-?:").find(text[at - 1]) != std::string::npos) return true;
+    size_t token = at;
+    // Back to the blank, bracket or comma before: each byte is looked at once at most.
+    while (token > 0 && std::string(" \t\n\r[{,").find(text[token - 1]) == std::string::npos) --token;
+    if (text[token] == '!' || text[token] == '&' || text[token] == '*') return true;
+  }
+  return false;
+}
+
 namespace {
 
 // Counts, from the parser's events, the nodes each anchored node stands for (itself and all below

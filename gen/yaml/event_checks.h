@@ -26,6 +26,12 @@ constexpr unsigned long long kMaxAliasedNodes = 10000;
 // parser's events for files without aliases (most of them); never a verdict.
 bool mayHaveAliases(const std::string& text);
 
+// Whether `text` may hold a ',' where yaml-cpp could start a token with it (first on a line, after a
+// blank, a quote, a bracket, '-', '?' or ':', or right after an anchor, a tag or an alias): the only
+// way found to stall its parser. Flow lists written "[a, b]" do not qualify, so most files skip the
+// event pass. Only a quick look, never a verdict.
+bool mayStallParser(const std::string& text);
+
 struct EventProblem {
   enum Kind {
     NoProgress,  // the parser stays at `at` (yaml-cpp would loop there)

@@ -94,10 +94,7 @@ struct LexicalProblem {
   bool stopsParser = false;
 };
 
-// `plainComma` tells whether a ',' outside [ ] and { } was taken for text of a plain scalar: the
-// parser's progress is then checked before a tree is built (event_checks.h).
-static std::optional<LexicalProblem> lexicalProblem(const std::string& text, const std::string& file,
-                                                    bool& plainComma) {
+static std::optional<LexicalProblem> lexicalProblem(const std::string& text, const std::string& file) {
   // The first problem is the one reported; the scan goes on past one the parser survives (a tab)
   // because a later one may be fatal to it (a stray comma after a tab hung the parser).
   std::optional<LexicalProblem> first;
@@ -229,9 +226,7 @@ static std::optional<LexicalProblem> lexicalProblem(const std::string& text, con
     } else if ((c == '|' || c == '>') && depth == 0 && tokenStart && nodeStarts(i)) {
       blockIndent = indentOf(lineStart);
       i = std::min(text.find('\n', i), text.size()) - 1;  // the rest of the line is its header
-    } else if (c == ',' && depth == 0 && commaInPlainScalar(i)) {
-      plainComma = true;
-    } else if (c == ',' && depth == 0) {
+    } else if (c == ',' && depth == 0 && !commaInPlainScalar(i)) {
       std::string before = text.substr(lineStart, i - lineStart);
       before.erase(before.find_last_not_of(" \t") + 1);
       while (true) {  // a tag or anchor before the comma (!t , and &a ,) leaves it at the node's start
@@ -247,17 +242,13 @@ static std::optional<LexicalProblem> lexicalProblem(const std::string& text, con
         // A quote or bracket that closed no node is text of a plain scalar: "self in ['a', 'b']"
         // (KubeRay's CRDs have such validation rules).
         const bool closesNode = !before.empty() && lineStart + before.size() - 1 == closedAt;
-        if (!before.empty() && std::string("]}\"'").find(before.back()) != std::string::npos && !closesNode) {
-          plainComma = true;
-          break;
-        }
+        if (!before.empty() && std::string("]}\"'").find(before.back()) != std::string::npos && !closesNode) break;
         // A document marker starts a line's nodes as the line start does ("...\t!t," ran yaml-cpp out of
         // memory, found by fuzzing krm).
         if (before.empty() || before == "..." || std::string("-:?]}\"'").find(before.back()) != std::string::npos)
           return found({here(i), "invalid YAML: a ',' cannot start a value outside [ ] or { }; remove it, or "
                                  "quote the value if the comma belongs to it", true}),
                  first;
-        plainComma = true;
         break;
       }
     }
@@ -398,8 +389,7 @@ std::vector<ParsedDocument> parseYamlStream(const std::string& text, const std::
     throw InputError(Diagnostic{byteLocation(text, cr, file),
                                 "invalid YAML: a carriage return without a line feed (an old Mac line ending); save the "
                                 "file with LF or CRLF line endings"});
-  bool plainComma = false;
-  const std::optional<LexicalProblem> lexical = lexicalProblem(text, file, plainComma);
+  const std::optional<LexicalProblem> lexical = lexicalProblem(text, file);
   if (lexical && lexical->stopsParser) throw InputError(Diagnostic{lexical->where, lexical->message});
   // The first problem in the file is reported: the scan's, or the parser's when it comes first.
   auto firstOf = [&](const Location& parserAt, const std::string& message) {
@@ -414,7 +404,7 @@ std::vector<ParsedDocument> parseYamlStream(const std::string& text, const std::
     const std::string blanked = withoutUnwantedDocuments(text, wantedKind);
     const std::string& parsed = blanked.empty() ? text : blanked;
     // Before a tree is built or walked: where yaml-cpp would loop, and alias cycles and bombs.
-    if (plainComma || mayHaveAliases(parsed))
+    if (mayStallParser(parsed) || mayHaveAliases(parsed))
       if (const std::optional<EventProblem> problem = eventProblemIn(parsed))
         throw firstOf(clampToText(locationOf(problem->at, file), text), eventProblemMessage(*problem, parsed));
     for (const YAML::Node& n : YAML::LoadAll(parsed)) docs.push_back({n, locationOf(n.Mark(), file)});

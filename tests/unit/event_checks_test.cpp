@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <iterator>
+
 #include "yaml/event_checks.h"
 #include "yaml/source_file.h"
 #include "yaml/yaml_emit.h"
@@ -84,4 +87,26 @@ TEST_CASE("a parser that stops making progress is found where it stops, whatever
   CHECK_FALSE(eventProblemIn("a: b, c\n---\n---\nd: [e, f]\n...\n"));
   // The error names the character yaml-cpp stops at.
   CHECK_THAT(firstError("a: x, y\n--- ,\n"), Catch::StartsWith("t.yaml:2:5: error: invalid YAML: a ',' cannot start a value"));
+}
+
+TEST_CASE("the quick look for a stalling comma finds each form found so far and skips flow lists") {
+  for (const char* text : {",\n", "a: 1\n--- ,\n", "\n...\t!o,t,", "&-Zj:\"\\n\",", "!inary ,", "a: ['x'],\n",
+                           "k: {a:'}\n\n,#(m\n", "- *a,\n", "a:,b\n", "-,x\n"}) {
+    CAPTURE(text);
+    CHECK(mayStallParser(text));
+  }
+  for (const char* text : {"args: [a, b, c]\n", "a: b,c\n", "path: /x/*.log\n", "{a: 1, b: 2}\n"}) {
+    CAPTURE(text);
+    CHECK_FALSE(mayStallParser(text));
+  }
+  // A long line of commas is looked at once (no walk back over the line per comma).
+  CHECK_FALSE(mayStallParser("a: " + std::string(1 << 20, 'x') + std::string(1000, ',').replace(0, 1000, 500, 'y')));
+}
+
+TEST_CASE("a comma the lexical scan misreads still stops before yaml-cpp loops (found by fuzzing krm)") {
+  // A quote after ':' inside { } took the scan past the comma at the start of line 11.
+  std::ifstream in(RAYLOG_SOURCE_DIR "/tests/fuzz/regressions/krm/comma-scan-misread-after-flow-quote-oom.yaml");
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(firstError(text) == "t.yaml:11:1: error: invalid YAML: a value cannot start with ',' outside [ ] or { }; remove "
+                            "it, or quote the value it belongs to");
 }
