@@ -4,6 +4,7 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <sstream>
 #include <vector>
@@ -23,14 +24,51 @@ bool mayHaveAliases(const std::string& text) {
   return false;
 }
 
+// Whether `line` ends with a block scalar header ("key: |", "- >-", "|2"): the lines indented
+// deeper below it are text.
+static bool endsWithBlockHeader(const std::string& text, size_t from, size_t to) {
+  while (to > from && (text[to - 1] == ' ' || text[to - 1] == '\t' || text[to - 1] == '\r')) --to;
+  size_t token = to;
+  while (token > from && text[token - 1] != ' ' && text[token - 1] != '\t') --token;
+  if (token == to || (text[token] != '|' && text[token] != '>')) return false;
+  for (size_t i = token + 1; i < to; ++i)
+    if (text[i] != '-' && text[i] != '+' && !std::isdigit(static_cast<unsigned char>(text[i]))) return false;
+  for (size_t i = from + 1; i < token; ++i)  // "a: b # c |" ends with a comment
+    if (text[i] == '#' && (text[i - 1] == ' ' || text[i - 1] == '\t')) return false;
+  return true;
+}
+
 bool mayStallParser(const std::string& text) {
-  for (size_t at = text.find(','); at != std::string::npos; at = text.find(',', at + 1)) {
-    if (at == 0) return true;
-    if (std::string(" \t\n\r'\"]}-?:").find(text[at - 1]) != std::string::npos) return true;
-    size_t token = at;
-    // Back to the blank, bracket or comma before: each byte is looked at once at most.
-    while (token > 0 && std::string(" \t\n\r[{,").find(text[token - 1]) == std::string::npos) --token;
-    if (text[token] == '!' || text[token] == '&' || text[token] == '*') return true;
+  int blockIndent = -1;  // the header line's indentation while in a block scalar's text
+  for (size_t from = 0; from < text.size();) {
+    const size_t to = std::min(text.find('\n', from), text.size());
+    const size_t first = text.find_first_not_of(' ', from);
+    const int indent = static_cast<int>(std::min(first, to) - from);
+    const bool blank = first >= to || text.find_first_not_of(" \t\r", from) >= to;
+    if (blockIndent >= 0 && (blank || indent > blockIndent)) {
+      from = to + 1;
+      continue;
+    }
+    blockIndent = -1;
+    if (!blank && text[first] != '#') {  // a comment line is text
+      // So is a comment after a blank when no quote before it could hold the '#'.
+      size_t end = to;
+      for (size_t i = first; i < to && text[i] != '\'' && text[i] != '"'; ++i)
+        if (text[i] == '#' && (text[i - 1] == ' ' || text[i - 1] == '\t')) {
+          end = i;
+          break;
+        }
+      for (size_t at = text.find(',', from); at < end; at = text.find(',', at + 1)) {
+        if (at == from) return true;
+        if (std::string(" \t\r'\"]}-?:").find(text[at - 1]) != std::string::npos) return true;
+        size_t token = at;
+        // Back to the blank, bracket or comma before: each byte is looked at once at most.
+        while (token > from && std::string(" \t\r[{,").find(text[token - 1]) == std::string::npos) --token;
+        if (text[token] == '!' || text[token] == '&' || text[token] == '*') return true;
+      }
+      if (endsWithBlockHeader(text, from, to)) blockIndent = indent;
+    }
+    from = to + 1;
   }
   return false;
 }

@@ -29,7 +29,8 @@ bool mayHaveAliases(const std::string& text);
 // Whether `text` may hold a ',' where yaml-cpp could start a token with it (first on a line, after a
 // blank, a quote, a bracket, '-', '?' or ':', or right after an anchor, a tag or an alias): the only
 // way found to stall its parser. Flow lists written "[a, b]" do not qualify, so most files skip the
-// event pass. Only a quick look, never a verdict.
+// event pass, as do commas in comment lines and in block scalars' text (Fluent Bit's regexes).
+// Only a quick look, never a verdict.
 bool mayStallParser(const std::string& text);
 
 struct EventProblem {

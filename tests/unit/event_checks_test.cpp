@@ -91,11 +91,14 @@ TEST_CASE("a parser that stops making progress is found where it stops, whatever
 
 TEST_CASE("the quick look for a stalling comma finds each form found so far and skips flow lists") {
   for (const char* text : {",\n", "a: 1\n--- ,\n", "\n...\t!o,t,", "&-Zj:\"\\n\",", "!inary ,", "a: ['x'],\n",
-                           "k: {a:'}\n\n,#(m\n", "- *a,\n", "a:,b\n", "-,x\n"}) {
+                           "k: {a:'}\n\n,#(m\n", "- *a,\n", "a:,b\n", "-,x\n",
+                           "conf: |\n  text\n, after\n", "a: b # x |\n , \n", "a: 'x # y', z\n"}) {
     CAPTURE(text);
     CHECK(mayStallParser(text));
   }
-  for (const char* text : {"args: [a, b, c]\n", "a: b,c\n", "path: /x/*.log\n", "{a: 1, b: 2}\n"}) {
+  for (const char* text : {"args: [a, b, c]\n", "a: b,c\n", "path: /x/*.log\n", "{a: 1, b: 2}\n",
+                           "# lower case or '-', and\n", "conf: |\n  Regex ^(?<t>\\d{2},\\d{3})\n\n  x: 'a', b\nk: v\n",
+                           "- >-\n   , x\n", "- name: w # lower case or '-', and\n"}) {
     CAPTURE(text);
     CHECK_FALSE(mayStallParser(text));
   }
