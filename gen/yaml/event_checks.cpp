@@ -40,6 +40,7 @@ static bool endsWithBlockHeader(const std::string& text, size_t from, size_t to)
 
 bool mayStallParser(const std::string& text) {
   int blockIndent = -1;  // the header line's indentation while in a block scalar's text
+  size_t comma = text.find(',');  // the first comma at or after the line: looked for once, not per line
   for (size_t from = 0; from < text.size();) {
     const size_t to = std::min(text.find('\n', from), text.size());
     const size_t first = text.find_first_not_of(' ', from);
@@ -58,7 +59,8 @@ bool mayStallParser(const std::string& text) {
           end = i;
           break;
         }
-      for (size_t at = text.find(',', from); at < end; at = text.find(',', at + 1)) {
+      if (comma < from) comma = text.find(',', from);
+      for (size_t at = comma; at < end; at = text.find(',', at + 1)) {
         if (at == from) return true;
         if (std::string(" \t\r'\"]}-?:").find(text[at - 1]) != std::string::npos) return true;
         size_t token = at;

@@ -102,7 +102,9 @@ TEST_CASE("the quick look for a stalling comma finds each form found so far and 
     CAPTURE(text);
     CHECK_FALSE(mayStallParser(text));
   }
-  // A long line of commas is looked at once (no walk back over the line per comma).
+  // Each byte is looked at a bounded number of times: a long line of commas, many lines before
+  // one comma.
+  CHECK(mayStallParser(std::string(1 << 20, '\n') + " ,"));
   CHECK_FALSE(mayStallParser("a: " + std::string(1 << 20, 'x') + std::string(1000, ',').replace(0, 1000, 500, 'y')));
 }
 
