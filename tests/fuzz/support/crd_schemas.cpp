@@ -30,6 +30,8 @@ const raylog::JsonSchema* schemaFor(const std::string& kind) {
 
 }  // namespace
 
+void loadCrdSchemas() { schemaFor(""); }
+
 std::vector<raylog::Diagnostic> crdProblems(const raylog::ParsedDocument& doc, const std::string& file) {
   raylog::JsonDocument json = raylog::yamlToJson(doc.root, file);
   if (!json.value.is_object()) return {};

@@ -12,4 +12,7 @@ namespace fuzz {
 // kinds have none).
 std::vector<raylog::Diagnostic> crdProblems(const raylog::ParsedDocument& doc, const std::string& file);
 
+// Loads the schemas now (see warm_up.cpp).
+void loadCrdSchemas();
+
 }  // namespace fuzz
