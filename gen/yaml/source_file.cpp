@@ -245,6 +245,11 @@ static std::optional<LexicalProblem> lexicalProblem(const std::string& text, con
         if (!before.empty() && std::string("]}\"'").find(before.back()) != std::string::npos && !closesNode) break;
         // A document marker starts a line's nodes as the line start does ("...\t!t," ran yaml-cpp out of
         // memory, found by fuzzing krm).
+        // A '-' or '?' is an indicator only after a blank or at the line's start; "spec:-   ,th" is
+        // one plain scalar (found by fuzzing inject: its own output was refused).
+        const bool textDash = before.size() >= 2 && (before.back() == '-' || before.back() == '?') &&
+                              before[before.size() - 2] != ' ' && before[before.size() - 2] != '\t';
+        if (textDash) break;
         if (before.empty() || before == "..." || std::string("-:?]}\"'").find(before.back()) != std::string::npos)
           return found({here(i), "invalid YAML: a ',' cannot start a value outside [ ] or { }; remove it, or "
                                  "quote the value if the comma belongs to it", true}),

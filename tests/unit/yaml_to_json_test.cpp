@@ -149,4 +149,9 @@ TEST_CASE("what yaml-cpp hangs on or misplaces is refused where it is (found by 
   // A comma right after '-', '?' or ':' is text of a plain scalar, as YAML and yaml-cpp read it.
   CHECK(parseYamlStream("a: -,  th\nb: |\n  -,  x\nc: a:,b\n", "t.yaml")[0].root["a"].Scalar() == "-,  th");
   CHECK(parseYamlStream("c: a:,b\n", "t.yaml")[0].root["c"].Scalar() == "a:,b");
+  // A '-' or '?' inside a plain scalar is text, blanks before the comma or not (inject's own
+  // output "a: spec:-   ,th" was refused).
+  CHECK(parseYamlStream("a: spec:-   ,th\n", "t.yaml")[0].root["a"].Scalar() == "spec:-   ,th");
+  CHECK(parseYamlStream("a: x?  ,y\n", "t.yaml")[0].root["a"].Scalar() == "x?  ,y");
+  CHECK_THAT(firstError("a:\n  - ,x\n"), Catch::Contains("t.yaml:2:5: error: invalid YAML: a ',' cannot start"));
 }
