@@ -247,8 +247,11 @@ static std::optional<LexicalProblem> lexicalProblem(const std::string& text, con
         // memory, found by fuzzing krm).
         // A '-' or '?' is an indicator only after a blank or at the line's start; "spec:-   ,th" is
         // one plain scalar (found by fuzzing inject: its own output was refused).
-        const bool textDash = before.size() >= 2 && (before.back() == '-' || before.back() == '?') &&
-                              before[before.size() - 2] != ' ' && before[before.size() - 2] != '\t';
+        // ("---" is a document marker, "*a-" an alias.)
+        const size_t blankAt = before.find_last_of(" \t");
+        const std::string last = before.substr(blankAt == std::string::npos ? 0 : blankAt + 1);
+        const bool textDash = last.size() >= 2 && (last.back() == '-' || last.back() == '?') && last != "---" &&
+                              last[0] != '*';
         if (textDash) break;
         if (before.empty() || before == "..." || std::string("-:?]}\"'").find(before.back()) != std::string::npos)
           return found({here(i), "invalid YAML: a ',' cannot start a value outside [ ] or { }; remove it, or "
