@@ -117,20 +117,25 @@ static std::optional<LexicalProblem> lexicalProblem(const std::string& text, con
   // block scalar): first on its line, after '- ', '? ', ': ', in a flow collection, or after a
   // tag or an anchor. Elsewhere the character is part of a plain scalar ("don't", "a | b").
   auto nodeStarts = [&](size_t at) {
-    size_t k = at;
-    while (k > lineStart && blank(text[k - 1])) --k;
-    if (k == lineStart) return true;
-    const char p = text[k - 1];
-    const bool spaced = k != at;
-    if (p == '[' || p == '{' || p == ',') return depth > 0;
-    if (p == ':') return spaced || depth > 0;
-    if (p == '-' && spaced && k == lineStart + 3 && text.compare(lineStart, 3, "---") == 0) return true;  // "--- |"
-    // "- 'a'" and "? 'a'"; a '-' or '?' ending a tag ("!!map:? 'a'") is the tag's, checked below.
-    if ((p == '-' || p == '?') && spaced && (k - 1 == lineStart || blank(text[k - 2]))) return true;
-    if (!spaced) return false;
-    size_t t = k;
-    while (t > lineStart && !blank(text[t - 1])) --t;
-    return text[t] == '!' || text[t] == '&';
+    while (true) {
+      size_t k = at;
+      while (k > lineStart && blank(text[k - 1])) --k;
+      if (k == lineStart) return true;
+      const char p = text[k - 1];
+      const bool spaced = k != at;
+      if (p == '[' || p == '{' || p == ',') return depth > 0;
+      if (p == ':') return spaced || depth > 0;
+      if (p == '-' && spaced && k == lineStart + 3 && text.compare(lineStart, 3, "---") == 0) return true;  // "--- |"
+      // "- 'a'" and "? 'a'"; a '-' or '?' ending a tag ("!!map:? 'a'") is the tag's, checked below.
+      if ((p == '-' || p == '?') && spaced && (k - 1 == lineStart || blank(text[k - 2]))) return true;
+      if (!spaced) return false;
+      size_t t = k;
+      while (t > lineStart && !blank(text[t - 1])) --t;
+      if (text[t] != '!' && text[t] != '&') return false;
+      // A tag or an anchor only where a node starts itself: "a b &c 'd'" is one plain scalar
+      // (found by fuzzing inject: its own output was refused).
+      at = t;
+    }
   };
   // A ',' right after '-', '?' or ':' is text of a plain scalar ("-,x", "a:,b"), unless that
   // token is an anchor, a tag or an alias ("&a:," is anchor "a:" and a stray comma: yaml-cpp
