@@ -248,16 +248,13 @@ static std::optional<LexicalProblem> lexicalProblem(const std::string& text, con
         // (KubeRay's CRDs have such validation rules).
         const bool closesNode = !before.empty() && lineStart + before.size() - 1 == closedAt;
         if (!before.empty() && std::string("]}\"'").find(before.back()) != std::string::npos && !closesNode) break;
-        // A document marker starts a line's nodes as the line start does ("...\t!t," ran yaml-cpp out of
-        // memory, found by fuzzing krm).
-        // A '-' or '?' is an indicator only after a blank or at the line's start; "spec:-   ,th" is
-        // one plain scalar (found by fuzzing inject: its own output was refused).
-        // ("---" is a document marker, "*a-" an alias.)
-        const size_t blankAt = before.find_last_of(" \t");
-        const std::string last = before.substr(blankAt == std::string::npos ? 0 : blankAt + 1);
-        const bool textDash = last.size() >= 2 && (last.back() == '-' || last.back() == '?') && last != "---" &&
-                              last[0] != '*';
-        if (textDash) break;
+        // A '-' or '?' is an indicator only after a blank or at the line's start: "spec:-   ,th" is
+        // one plain scalar (found by fuzzing inject: its own output was refused); "---" is a
+        // document marker, "*a-" an alias.
+        const std::string last = before.substr(token);
+        if (last.size() >= 2 && (last.back() == '-' || last.back() == '?') && last != "---" && last[0] != '*') break;
+        // A document marker starts a line's nodes as the line start does ("...\t!t," ran yaml-cpp
+        // out of memory, found by fuzzing krm).
         if (before.empty() || before == "..." || std::string("-:?]}\"'").find(before.back()) != std::string::npos)
           return found({here(i), "invalid YAML: a ',' cannot start a value outside [ ] or { }; remove it, or "
                                  "quote the value if the comma belongs to it", true}),
