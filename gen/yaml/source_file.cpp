@@ -251,8 +251,11 @@ static std::optional<LexicalProblem> lexicalProblem(const std::string& text, con
         // A '-' or '?' is an indicator only after a blank or at the line's start: "spec:-   ,th" is
         // one plain scalar (found by fuzzing inject: its own output was refused); "---" is a
         // document marker, "*a-" an alias.
+        // A lone '-' or '?' is one only where a node starts: "a: meta - ,th" is one plain scalar too.
         const std::string last = before.substr(token);
-        if (last.size() >= 2 && (last.back() == '-' || last.back() == '?') && last != "---" && last[0] != '*') break;
+        const bool dashOrQuery = !last.empty() && (last.back() == '-' || last.back() == '?');
+        if (dashOrQuery && last.size() >= 2 && last != "---" && last[0] != '*') break;
+        if (dashOrQuery && last.size() == 1 && !nodeStarts(lineStart + token)) break;
         // A document marker starts a line's nodes as the line start does ("...\t!t," ran yaml-cpp
         // out of memory, found by fuzzing krm).
         if (before.empty() || before == "..." || std::string("-:?]}\"'").find(before.back()) != std::string::npos)

@@ -152,6 +152,11 @@ TEST_CASE("what yaml-cpp hangs on or misplaces is refused where it is (found by 
   // A '-' or '?' inside a plain scalar is text, blanks before the comma or not (inject's own
   // output "a: spec:-   ,th" was refused).
   CHECK(parseYamlStream("a: spec:-   ,th\n", "t.yaml")[0].root["a"].Scalar() == "spec:-   ,th");
+  // A lone '-' inside a plain scalar is text too (inject's output "anapu2: meta - ,th" was refused).
+  CHECK(parseYamlStream("a: meta - ,th\n", "t.yaml")[0].root["a"].Scalar() == "meta - ,th");
+  CHECK(parseYamlStream("a: b ? ,c\n", "t.yaml")[0].root["a"].Scalar() == "b ? ,c");
+  CHECK_THROWS_AS(parseYamlStream("a: - ,th\n", "t.yaml"), InputError);
+  CHECK_THROWS_AS(parseYamlStream("- ,th\n", "t.yaml"), InputError);
   // An anchor or tag inside a plain scalar is text, and so is a quote after it.
   CHECK(parseYamlStream("Li? &nu Li? &nu '' ''\n", "t.yaml")[0].root.Scalar() == "Li? &nu Li? &nu '' ''");
   CHECK_THAT(firstError("a: &x 'y' z\n"), Catch::Contains("t.yaml:1:11: error: invalid YAML: text after a quoted value's closing '"));
