@@ -248,14 +248,14 @@ static std::optional<LexicalProblem> lexicalProblem(const std::string& text, con
         // (KubeRay's CRDs have such validation rules).
         const bool closesNode = !before.empty() && lineStart + before.size() - 1 == closedAt;
         if (!before.empty() && std::string("]}\"'").find(before.back()) != std::string::npos && !closesNode) break;
-        // A '-' or '?' is an indicator only after a blank or at the line's start: "spec:-   ,th" is
-        // one plain scalar (found by fuzzing inject: its own output was refused); "---" is a
-        // document marker, "*a-" an alias.
-        // A lone '-' or '?' is one only where a node starts: "a: meta - ,th" is one plain scalar too.
+        // The comma is text when the token before it does not start a node but continues a plain
+        // scalar: "a: meta - ,th" and "a: s p *ac:- ,th" are one scalar each (inject's own output
+        // was refused, found by fuzzing inject).
         const std::string last = before.substr(token);
-        const bool dashOrQuery = !last.empty() && (last.back() == '-' || last.back() == '?');
-        if (dashOrQuery && last.size() >= 2 && last != "---" && last[0] != '*') break;
-        if (dashOrQuery && last.size() == 1 && !nodeStarts(lineStart + token)) break;
+        if (!last.empty() && !nodeStarts(lineStart + token)) break;
+        // A '-' or '?' ending a longer token is text too ("spec:-   ,th"), but "---" is a document
+        // marker and "*a-" an alias.
+        if (last.size() >= 2 && (last.back() == '-' || last.back() == '?') && last != "---" && last[0] != '*') break;
         // A document marker starts a line's nodes as the line start does ("...\t!t," ran yaml-cpp
         // out of memory, found by fuzzing krm).
         if (before.empty() || before == "..." || std::string("-:?]}\"'").find(before.back()) != std::string::npos)

@@ -155,6 +155,10 @@ TEST_CASE("what yaml-cpp hangs on or misplaces is refused where it is (found by 
   // A lone '-' inside a plain scalar is text too (inject's output "anapu2: meta - ,th" was refused).
   CHECK(parseYamlStream("a: meta - ,th\n", "t.yaml")[0].root["a"].Scalar() == "meta - ,th");
   CHECK(parseYamlStream("a: b ? ,c\n", "t.yaml")[0].root["a"].Scalar() == "b ? ,c");
+  CHECK(parseYamlStream("a: s p  e *ac:-   ,th\n", "t.yaml")[0].root["a"].Scalar() == "s p  e *ac:-   ,th");
+  CHECK(parseYamlStream("a: b !t ,c\n", "t.yaml")[0].root["a"].Scalar() == "b !t ,c");
+  CHECK_THROWS_AS(parseYamlStream("a: *ac:- ,th\n", "t.yaml"), InputError);
+  CHECK_THROWS_AS(parseYamlStream("a: !t *ac ,th\n", "t.yaml"), InputError);
   CHECK_THROWS_AS(parseYamlStream("a: - ,th\n", "t.yaml"), InputError);
   CHECK_THROWS_AS(parseYamlStream("- ,th\n", "t.yaml"), InputError);
   // An anchor or tag inside a plain scalar is text, and so is a quote after it.
