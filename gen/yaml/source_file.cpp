@@ -126,8 +126,13 @@ static std::optional<LexicalProblem> lexicalProblem(const std::string& text, con
       if (p == '[' || p == '{' || p == ',') return depth > 0;
       if (p == ':') return spaced || depth > 0;
       if (p == '-' && spaced && k == lineStart + 3 && text.compare(lineStart, 3, "---") == 0) return true;  // "--- |"
-      // "- 'a'" and "? 'a'"; a '-' or '?' ending a tag ("!!map:? 'a'") is the tag's, checked below.
-      if ((p == '-' || p == '?') && spaced && (k - 1 == lineStart || blank(text[k - 2]))) return true;
+      // "- 'a'" and "? 'a'" where the '-' or '?' itself starts a node; inside a plain scalar it is
+      // text ("Li? &nu ? &nu ''" is one scalar: inject's own output was refused, found by fuzzing
+      // inject). A '-' or '?' ending a tag ("!!map:? 'a'") is the tag's, checked below.
+      if ((p == '-' || p == '?') && spaced && (k - 1 == lineStart || blank(text[k - 2]))) {
+        at = k - 1;
+        continue;
+      }
       if (!spaced) return false;
       size_t t = k;
       while (t > lineStart && !blank(text[t - 1])) --t;

@@ -159,6 +159,9 @@ TEST_CASE("what yaml-cpp hangs on or misplaces is refused where it is (found by 
   CHECK(parseYamlStream("a: b !t ,c\n", "t.yaml")[0].root["a"].Scalar() == "b !t ,c");
   CHECK_THROWS_AS(parseYamlStream("a: *ac:- ,th\n", "t.yaml"), InputError);
   CHECK_THROWS_AS(parseYamlStream("a: !t *ac ,th\n", "t.yaml"), InputError);
+  CHECK(parseYamlStream("Li? &|-i? &nu ? &nu '' 7'\n", "t.yaml")[0].root.Scalar() == "Li? &|-i? &nu ? &nu '' 7'");
+  CHECK(parseYamlStream("a: b - 'c'\n", "t.yaml")[0].root["a"].Scalar() == "b - 'c'");
+  CHECK(parseYamlStream("- ? 'c'\n", "t.yaml")[0].root[0].IsMap());
   CHECK_THROWS_AS(parseYamlStream("a: - ,th\n", "t.yaml"), InputError);
   CHECK_THROWS_AS(parseYamlStream("- ,th\n", "t.yaml"), InputError);
   // An anchor or tag inside a plain scalar is text, and so is a quote after it.
