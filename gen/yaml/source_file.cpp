@@ -232,7 +232,20 @@ static std::optional<LexicalProblem> lexicalProblem(const std::string& text, con
     } else if ((c == '[' || c == '{') && (depth > 0 || nodeStarts(i))) {  // in a block plain scalar (a{b) it is text
       ++depth;
     } else if ((c == ']' || c == '}') && depth > 0) {
-      if (--depth == 0) closedAt = i;
+      if (--depth == 0) {
+        closedAt = i;
+        // After a flow collection in block context, as after a quoted value: the line ends, or a
+        // ':' (a key), a ',' (the comma check names it) or a comment. yaml-cpp 0.7 allocates
+        // without bound on "[] t" followed by a "? " line (found by fuzzing krm).
+        size_t k = i + 1;
+        while (k < text.size() && blank(text[k])) ++k;
+        const char next = k < text.size() ? text[k] : '\n';
+        const bool fits = next == '\n' || next == '\r' || next == ':' || next == ',' || (next == '#' && k > i + 1);
+        if (!fits && found({here(k), std::string("invalid YAML: text after a flow collection's closing ") + c +
+                                         "; put the text inside the brackets, or quote the whole value",
+                            true}))
+          return first;
+      }
     } else if ((c == '|' || c == '>') && depth == 0 && tokenStart && nodeStarts(i)) {
       blockIndent = indentOf(lineStart);
       i = std::min(text.find('\n', i), text.size()) - 1;  // the rest of the line is its header

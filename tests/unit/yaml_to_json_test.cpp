@@ -163,6 +163,12 @@ TEST_CASE("what yaml-cpp hangs on or misplaces is refused where it is (found by 
   CHECK(parseYamlStream("a: b - 'c'\n", "t.yaml")[0].root["a"].Scalar() == "b - 'c'");
   CHECK(parseYamlStream("- ? 'c'\n", "t.yaml")[0].root[0].IsMap());
   CHECK_THROWS_AS(parseYamlStream("a: - ,th\n", "t.yaml"), InputError);
+  // Text after a flow collection: yaml-cpp 0.7 allocated without bound on "[]t" and a "? " line
+  // (found by fuzzing krm).
+  CHECK_THAT(firstError("[]t\n?\t"), Catch::Contains("t.yaml:1:3: error: invalid YAML: text after a flow collection's closing ]"));
+  CHECK_THAT(firstError("a: {} t\n? a\n"), Catch::Contains("t.yaml:1:7: error: invalid YAML: text after a flow collection's closing }"));
+  CHECK(firstError("a: [x, y] # note\nb: {c: d}\ng: [h,\n  i]\nh: [] \n") == "");
+  CHECK(parseYamlStream("a: b[c] d\n", "t.yaml")[0].root["a"].Scalar() == "b[c] d");
   CHECK_THROWS_AS(parseYamlStream("- ,th\n", "t.yaml"), InputError);
   // An anchor or tag inside a plain scalar is text, and so is a quote after it.
   CHECK(parseYamlStream("Li? &nu Li? &nu '' ''\n", "t.yaml")[0].root.Scalar() == "Li? &nu Li? &nu '' ''");
