@@ -45,6 +45,7 @@ struct AgentSpec {
   std::string pathKey;
   std::string logLevel;
   std::string logFormat;  // text or json (Ray structured logging)
+  std::string configFormat;  // Fluent Bit's config file: yaml or classic
 };
 
 // One destination of spec.outputs, as written (backends apply their own defaults).

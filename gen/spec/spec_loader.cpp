@@ -12,8 +12,8 @@
 #include "yaml/yaml_emit.h"
 #include "k8s/names.h"
 #include "spec/schema_defaults.h"
+#include "spec/spec_schema.h"
 #include "util/image_version.h"
-#include "util/resources.h"
 #include "yaml/source_file.h"
 
 namespace raylog {
@@ -512,7 +512,7 @@ class SemanticChecks : public SpecReport {
 }  // namespace
 
 const JsonSchema& specSchema() {
-  static const JsonSchema schema(nlohmann::json::parse(resource("schemas/raylogging.schema.json")));
+  static const JsonSchema schema(nlohmann::json::parse(specSchemaText()));
   return schema;
 }
 
@@ -586,6 +586,7 @@ Spec loadSpecNode(const YAML::Node& root, const std::string& file) {
   s.agent.memBufLimit = a["memBufLimit"].get<std::string>();
   s.agent.flushSeconds = givenAgent.contains("flushSeconds") ? a["flushSeconds"].get<int64_t>() : defaults.flushSeconds;
   s.agent.graceSeconds = a["graceSeconds"].get<int64_t>();
+  s.agent.configFormat = a["configFormat"].get<std::string>();
   s.agent.pathKey = a["pathKey"].get<std::string>();
   s.agent.logLevel = a["logLevel"].get<std::string>();
   s.agent.logFormat = a["logFormat"].get<std::string>();

@@ -2,6 +2,7 @@
 
 #include "spec/spec_loader.h"
 #include "test_helpers.h"
+#include "util/default_images.h"
 
 using namespace raylog;
 using testing::specFrom;
@@ -13,15 +14,16 @@ TEST_CASE("the minimal spec is complete: every other field has a default") {
   CHECK(s.name == "t");
   CHECK_FALSE(s.ns.has_value());
   CHECK(s.strategy == "sidecar");
-  CHECK(s.rayVersion == "2.46.0");
-  CHECK(s.rayImage == "rayproject/ray:2.46.0");
+  CHECK(s.rayVersion == default_images::kRayVersion);
+  CHECK(s.rayImage == std::string("rayproject/ray:") + default_images::kRayVersion);
   CHECK(s.head.cpu == "1");
   CHECK(s.head.rayStartParams.at("dashboard-host") == "0.0.0.0");
   REQUIRE(s.workerGroups.size() == 1);
   CHECK(s.workerGroups[0].name == "workers");
   CHECK(s.workerGroups[0].minReplicas == 1);
   CHECK(s.workerGroups[0].maxReplicas == 1);
-  CHECK(s.agent.image == "fluent/fluent-bit:3.2.10");
+  CHECK(s.agent.image == default_images::kFluentBit);
+  CHECK(s.agent.configFormat == "yaml");
   CHECK(s.agent.sidecarMode == SidecarMode::Classic);
   CHECK(s.agent.refreshIntervalSeconds == 5);
   CHECK(s.agent.pathKey == "file");

@@ -29,7 +29,7 @@ def _agent_configs(config_maps):
         for f, text in data.items():
             if not isinstance(text, str):
                 continue
-            if "[OUTPUT]" in text:
+            if "[OUTPUT]" in text or endpoints.is_fluent_bit_yaml(text):
                 yield ns, name, f, "fluent-bit"
             elif "<match" in text and "@type" in text:
                 yield ns, name, f, "fluentd"
@@ -172,7 +172,8 @@ class Harness:
     def settle_seconds(self):
         longest = 0.0
         for (ns, name, f, kind) in _agent_configs(self.config_maps):
-            m = re.search(r"(?im)^\s*refresh_interval\s+(\d+)", self.config_maps[(ns, name)][f])
+            # classic "Refresh_Interval 5" or YAML "refresh_interval: '5'"
+            m = re.search(r"(?im)^\s*refresh_interval:?\s+['\"]?(\d+)", self.config_maps[(ns, name)][f])
             if m:
                 longest = max(longest, float(m.group(1)))
         return max(MIN_SETTLE_SECONDS, longest + 1.5)
