@@ -225,7 +225,8 @@ class Harness:
         for kind, key, out, s in self.standins:
             config = self.config_maps[(key[0], key[1])][key[2]]
             text_mode = "ray_cpp" in json.dumps(self.config_maps[(key[0], key[1])])
-            m = re.search(r"(?im)^\s*path_key\s+(\S+)", config)
+            # classic "Path_Key file", YAML "path_key: file" (or "- path_key: file"), Fluentd "path_key file"
+            m = re.search(r"(?im)^\s*(?:-\s+)?path_key:?\s+['\"]?([^\s'\"]+)", config)
             file_key = m.group(1) if m else "file"
             if kind == "stdout":
                 deliveries = []
