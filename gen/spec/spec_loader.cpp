@@ -10,6 +10,7 @@
 #include "util/edit_distance.h"
 #include "yaml/json_to_yaml.h"
 #include "yaml/yaml_emit.h"
+#include "k8s/image_pin.h"
 #include "k8s/names.h"
 #include "spec/schema_defaults.h"
 #include "spec/spec_schema.h"
@@ -474,9 +475,10 @@ class SemanticChecks : public SpecReport {
   }
 
   void checkImage(const std::string& pointer, const std::string& image, const std::string& what) {
-    if (!isPinnedImage(image))
+    if (const auto problem = imagePinProblem(image))
       error(pointer, false,
-            what + " '" + image + "' is not pinned to a version; use a tag such as :3.2.10 (not latest) or a digest");
+            what + " '" + image + "' is not pinned: it " + *problem +
+                "; use a release tag such as :5.1.1 (not latest, edge or a release line such as :5.1) or a digest");
     for (unsigned char c : image)
       if (c <= ' ' || c == 0x7f) {
         error(pointer, false, what + " contains blanks or control characters");

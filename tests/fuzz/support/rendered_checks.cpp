@@ -153,7 +153,11 @@ void checkRenderedStream(const std::string& stream) {
     objects.push_back(d.root);
   }
   checkAgentConfigs(objects);
-  const lint::LintResult lint = lint::lintText(stream, {});
+  // RL117 (an end-of-life agent image) judges the image the spec chose against today's date: the
+  // spec's choice, reported rightly, and a property that would change with the calendar.
+  lint::LintOptions options;
+  options.disabled = {"RL117"};
+  const lint::LintResult lint = lint::lintText(stream, options);
   for (const lint::Finding& f : lint.findings)
     if (f.severity >= lint::Severity::Warning)
       fail(__FILE__, __LINE__, "lint finds " + f.ruleId + " in the output: " + f.where.file + ":" +
