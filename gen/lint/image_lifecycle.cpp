@@ -19,7 +19,7 @@ const std::vector<ImageLine>& imageLines() {
   // Promtail: Grafana's Loki docs, send-data/promtail ("Promtail is end of life (EOL) as of March 2,
   // 2026 ... All future feature development will occur in Grafana Alloy").
   static const std::vector<ImageLine> lines = {
-      {"fluent/fluent-bit", {}, {4, 0}, "Fluent Bit 3.x and older", "", default_images::kFluentBit},
+      {"fluent/fluent-bit", {}, {4, 0}, "Fluent Bit before 4.0", "", default_images::kFluentBit},
       {"fluent/fluent-bit", {4, 0}, {4, 1}, "Fluent Bit 4.0.x", "2025-12-23", default_images::kFluentBit},
       {"fluent/fluent-bit", {4, 1}, {4, 2}, "Fluent Bit 4.1.x", "2026-02-28", default_images::kFluentBit},
       {"fluent/fluent-bit", {4, 2}, {5, 0}, "Fluent Bit 4.2.x", "2026-07-30", default_images::kFluentBit},
