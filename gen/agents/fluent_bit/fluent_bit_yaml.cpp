@@ -43,6 +43,7 @@ YAML::Node sectionMap(const FluentBitSection& s) {
     }
   }
   if (!s.rules.empty()) {
+    if (m["rules"]) throw std::logic_error("Fluent Bit section [" + s.name + "] has both rules and an entry 'rules'");
     YAML::Node rules = y::seq();
     for (const FluentBitRule& r : s.rules) {
       YAML::Node rule = y::map();
@@ -67,7 +68,10 @@ std::string renderFluentBitYaml(const FluentBitConfig& config) {
   const std::vector<std::pair<std::string, std::string>> stages = {
       {"INPUT", "inputs"}, {"FILTER", "filters"}, {"OUTPUT", "outputs"}};
   for (const FluentBitSection& s : config.sections)
-    if (s.name == "SERVICE") doc["service"] = sectionMap(s);
+    if (s.name == "SERVICE") {
+      if (doc["service"]) throw std::logic_error("Fluent Bit config with two [SERVICE] sections");
+      doc["service"] = sectionMap(s);
+    }
   for (const auto& [section, key] : lists)
     for (const FluentBitSection& s : config.sections)
       if (s.name == section) {
