@@ -89,6 +89,11 @@ data:
       flush: "1"
       grace: "5"
       log_level: info
+      storage.path: /var/fluent-bit/state/fluent-bit-storage/
+      storage.sync: normal
+      storage.max_chunks_up: "16"
+      storage.backlog.mem_limit: "16M"
+      storage.backlog.flush_on_shutdown: "On"
       http_server: "On"
       http_listen: "0.0.0.0"
       http_port: "2020"
@@ -148,6 +153,7 @@ data:
           buffer_max_size: "1MB"
           skip_long_lines: "On"
           multiline.parser: ray_python_multiline
+          storage.type: filesystem
           tag_regex: ^/var/log/ray/(?<namespace>[^_/]+)_(?<ray_cluster>[^_/]+)_(?<ray_node_type>[^_/]+)_(?<pod>[^_/]+)_(?<ray_group>[^/]+)/(?<session>session_[^/]+)/logs/
       filters:
         - name: parser
@@ -173,6 +179,8 @@ data:
           log_stream_template: ray-$pod
           auto_create_group: "On"
           log_retention_days: "30"
+          storage.total_limit_size: "500M"
+          retry_limit: no_limits
 ---
 apiVersion: apps/v1
 kind: DaemonSet

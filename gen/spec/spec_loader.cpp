@@ -272,6 +272,12 @@ class SemanticChecks : public SpecReport {
   // Each agent checks what the spec asks of it; an image of another agent would not run this one's config.
   void checkAgents(const nlohmann::json& given, const Spec& s) {
     if (s.strategy == "stderr") return;  // no agent runs; checkStrategy says so
+    // A setting that would silently do nothing is an error, as elsewhere in the spec.
+    if (given.contains("agent") && given["agent"].contains("bufferLimit") && s.agent.buffer == "memory")
+      error("/spec/agent/bufferLimit", true,
+            "'bufferLimit' caps the filesystem buffer and does nothing with buffer: memory; remove it, or set "
+            "buffer: filesystem");
+    checkAgentValue(s, "/spec/agent/bufferLimit", s.agent.bufferLimit);
     for (const LogAgent& a : logAgents())
       if (a.runsFor(s) || a.type == s.agent.type) a.checkSpec(given, s, *this);
     const LogAgent* chosen = findLogAgent(s.agent.type);
@@ -589,6 +595,8 @@ Spec loadSpecNode(const YAML::Node& root, const std::string& file) {
   s.agent.flushSeconds = givenAgent.contains("flushSeconds") ? a["flushSeconds"].get<int64_t>() : defaults.flushSeconds;
   s.agent.graceSeconds = a["graceSeconds"].get<int64_t>();
   s.agent.configFormat = a["configFormat"].get<std::string>();
+  s.agent.buffer = a["buffer"].get<std::string>();
+  s.agent.bufferLimit = a["bufferLimit"].get<std::string>();
   s.agent.pathKey = a["pathKey"].get<std::string>();
   s.agent.logLevel = a["logLevel"].get<std::string>();
   s.agent.logFormat = a["logFormat"].get<std::string>();
