@@ -19,8 +19,9 @@ from .ray_session import Ledger, SessionWriter, run_writers
 MIN_SETTLE_SECONDS = 2.5
 # --kill-agent: how long Ray is quiet, with the backends refusing, before the kill: past the
 # multiline parser's flush timeout (1 s), a flush (1 s) and its refusal, and Fluentd's
-# multiline_flush_interval (1 s).
-KILL_QUIET_SECONDS = 3.5
+# multiline_flush_interval (1 s); at least the longest flush interval and 2 s more (Fluentd's
+# 5 s), so every agent has tried to send and been refused.
+MIN_KILL_QUIET_SECONDS = 3.5
 # --kill-agent: the session time (ray_session steps, about 4.6 s in all) at which Ray pauses for
 # the kill: after the rotation, before the late file.
 KILL_AT_SESSION_SECONDS = 2.5
@@ -190,7 +191,7 @@ class Harness:
         # Quiet: tail has read every line, the multiline parser has let go of its last record
         # (flush timeout 1 s; a record it still holds is lost at any stop: README, known limits),
         # and each agent has tried a flush and been refused. Then the kill.
-        time.sleep(KILL_QUIET_SECONDS)
+        time.sleep(self.kill_quiet_seconds())
         refused = sum(s.refused for s in held)
         for run in runs:
             for a in run.agents + run.sidecars:
@@ -207,6 +208,14 @@ class Harness:
         time.sleep(1.5)  # the new agents up, their backlog loaded
         for s in held:
             s.refuse(False)
+
+    def kill_quiet_seconds(self):
+        longest = 0.0
+        for (ns, name, f, kind) in _agent_configs(self.config_maps):
+            # Fluent Bit classic "Flush 1" or YAML "flush: '1'"; Fluentd "flush_interval 5s"
+            for m in re.finditer(r"(?im)^\s*(?:flush|flush_interval):?\s+['\"]?(\d+)", self.config_maps[(ns, name)][f]):
+                longest = max(longest, float(m.group(1)))
+        return max(MIN_KILL_QUIET_SECONDS, longest + 2.0)
 
     def settle_seconds(self):
         longest = 0.0
