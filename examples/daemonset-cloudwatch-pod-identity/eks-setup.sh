@@ -84,101 +84,103 @@ metadata:
     app.kubernetes.io/managed-by: raylog-gen
     app.kubernetes.io/name: ray
 data:
-  fluent-bit.conf: |
-    [SERVICE]
-        Flush        1
-        Grace        5
-        Log_Level    info
-        Parsers_File /fluent-bit/etc/raylog-parsers.conf
-        HTTP_Server  On
-        HTTP_Listen  0.0.0.0
-        HTTP_Port    2020
-        Health_Check On
-
-    [INPUT]
-        Name             tail
-        Tag              ray.<namespace>.<ray_cluster>.<pod>
-        Path             /var/log/ray/*/session_*/logs/*, /var/log/ray/*/session_*/logs/*/*
-        Path_Key         file
-        Refresh_Interval 5
-        Read_from_Head   true
-        DB               /var/fluent-bit/state/fluent-bit-tail.db
-        Mem_Buf_Limit    5MB
-        Buffer_Max_Size  1MB
-        Skip_Long_Lines  On
-        multiline.parser ray_python_multiline
-        Tag_Regex        ^/var/log/ray/(?<namespace>[^_/]+)_(?<ray_cluster>[^_/]+)_(?<ray_node_type>[^_/]+)_(?<pod>[^_/]+)_(?<ray_group>[^/]+)/(?<session>session_[^/]+)/logs/
-
-    [FILTER]
-        Name         parser
-        Match        ray.*
-        Key_Name     file
-        Parser       ray_pod_log_path
-        Reserve_Data On
-        Preserve_Key On
-
-    [FILTER]
-        Name         parser
-        Match        ray.*
-        Key_Name     log
-        Parser       ray_python
-        Parser       ray_cpp
-        Parser       ray_serve
-        Reserve_Data On
-
-    [OUTPUT]
-        Name                cloudwatch_logs
-        Match               ray.*
-        region              us-west-2
-        log_group_name      /aws/containerinsights/fluent-bit-demo/application
-        log_stream_prefix   ray-
-        log_stream_template ray-$pod
-        auto_create_group   On
-        log_retention_days  30
-
-  raylog-parsers.conf: |
-    [PARSER]
-        Name        ray_python
-        Format      regex
-        Regex       ^(?<time>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3})\s+(?<level>[A-Z]+) (?<source>[^\s:]+:\d+) -- (?<message>[\s\S]*)$
-        Time_Key    time
-        Time_Format %Y-%m-%d %H:%M:%S,%L
-        Time_Keep   On
-
-    [PARSER]
-        Name        ray_cpp
-        Format      regex
-        Regex       ^\[(?<time>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3}) (?<level>[TDIWECF]) (?<pid>\d+) (?<tid>\d+)\] (?:\((?<component>[^)]+)\) )?(?<source>[^\s:]+:\d+): (?<message>[\s\S]*)$
-        Time_Key    time
-        Time_Format %Y-%m-%d %H:%M:%S,%L
-        Time_Keep   On
-
-    [PARSER]
-        Name        ray_serve
-        Format      regex
-        Regex       ^(?<level>[A-Z]+) (?<time>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3}) (?<serve_component>\S+) (?<serve_component_id>\S+) (?:(?<serve_context>[^\n]*?) )??(?:(?<source>[^\s:]+:\d+) )?--? (?<message>[\s\S]*)$
-        Time_Key    time
-        Time_Format %Y-%m-%d %H:%M:%S,%L
-        Time_Keep   On
-
-    [PARSER]
-        Name   ray_json
-        Format json
-
-    [MULTILINE_PARSER]
-        Name          ray_python_multiline
-        Type          regex
-        Flush_Timeout 1000
-        Key_Content   log
-        Rule          "start_state" "/^(?:\[?\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3}|[A-Z]+ \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3})/" "cont"
-        Rule          "start_state" "/^Traceback \(most recent call last\):/" "traceback"
-        Rule          "cont" "/^(?!\[?\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3}|[A-Z]+ \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3})/" "cont"
-        Rule          "traceback" "/^(?:\s|$|During handling|The above exception|Traceback \(most recent call last\):|[A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt|Warning|Failure)\b)/" "traceback"
-
-    [PARSER]
-        Name   ray_pod_log_path
-        Format regex
-        Regex  ^/var/log/ray/(?<namespace>[^_/]+)_(?<ray_cluster>[^_/]+)_(?<ray_node_type>[^_/]+)_(?<pod>[^_/]+)_(?<ray_group>[^/]+)/(?<session>session_[^/]+)/logs/
+  fluent-bit.yaml: |
+    service:
+      flush: "1"
+      grace: "5"
+      log_level: info
+      storage.path: /var/fluent-bit/state/fluent-bit-storage/
+      storage.sync: normal
+      storage.max_chunks_up: "16"
+      storage.backlog.mem_limit: "16M"
+      storage.backlog.flush_on_shutdown: "On"
+      http_server: "On"
+      http_listen: "0.0.0.0"
+      http_port: "2020"
+      health_check: "On"
+    parsers:
+      - name: ray_python
+        format: regex
+        regex: ^(?<time>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3})\s+(?<level>[A-Z]+) (?<source>[^\s:]+:\d+) -- (?<message>[\s\S]*)$
+        time_key: time
+        time_format: "%Y-%m-%d %H:%M:%S,%L"
+        time_keep: "On"
+      - name: ray_cpp
+        format: regex
+        regex: "^\\[(?<time>\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2},\\d{3}) (?<level>[TDIWECF]) (?<pid>\\d+) (?<tid>\\d+)\\] (?:\\((?<component>[^)]+)\\) )?(?<source>[^\\s:]+:\\d+): (?<message>[\\s\\S]*)$"
+        time_key: time
+        time_format: "%Y-%m-%d %H:%M:%S,%L"
+        time_keep: "On"
+      - name: ray_serve
+        format: regex
+        regex: ^(?<level>[A-Z]+) (?<time>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3}) (?<serve_component>\S+) (?<serve_component_id>\S+) (?:(?<serve_context>[^\n]*?) )??(?:(?<source>[^\s:]+:\d+) )?--? (?<message>[\s\S]*)$
+        time_key: time
+        time_format: "%Y-%m-%d %H:%M:%S,%L"
+        time_keep: "On"
+      - name: ray_json
+        format: json
+      - name: ray_pod_log_path
+        format: regex
+        regex: ^/var/log/ray/(?<namespace>[^_/]+)_(?<ray_cluster>[^_/]+)_(?<ray_node_type>[^_/]+)_(?<pod>[^_/]+)_(?<ray_group>[^/]+)/(?<session>session_[^/]+)/logs/
+    multiline_parsers:
+      - name: ray_python_multiline
+        type: regex
+        flush_timeout: "1000"
+        key_content: log
+        rules:
+          - state: start_state
+            regex: /^(?:\[?\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3}|[A-Z]+ \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3})/
+            next_state: cont
+          - state: start_state
+            regex: /^Traceback \(most recent call last\):/
+            next_state: traceback
+          - state: cont
+            regex: /^(?!\[?\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3}|[A-Z]+ \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3})/
+            next_state: cont
+          - state: traceback
+            regex: /^(?:\s|$|During handling|The above exception|Traceback \(most recent call last\):|[A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt|Warning|Failure)\b)/
+            next_state: traceback
+    pipeline:
+      inputs:
+        - name: tail
+          tag: ray.<namespace>.<ray_cluster>.<pod>
+          path: /var/log/ray/*/session_*/logs/*, /var/log/ray/*/session_*/logs/*/*
+          path_key: file
+          refresh_interval: "5"
+          read_from_head: "true"
+          db: /var/fluent-bit/state/fluent-bit-tail.db
+          mem_buf_limit: "5MB"
+          buffer_max_size: "1MB"
+          skip_long_lines: "On"
+          multiline.parser: ray_python_multiline
+          storage.type: filesystem
+          tag_regex: ^/var/log/ray/(?<namespace>[^_/]+)_(?<ray_cluster>[^_/]+)_(?<ray_node_type>[^_/]+)_(?<pod>[^_/]+)_(?<ray_group>[^/]+)/(?<session>session_[^/]+)/logs/
+      filters:
+        - name: parser
+          match: ray.*
+          key_name: file
+          parser: ray_pod_log_path
+          reserve_data: "On"
+          preserve_key: "On"
+        - name: parser
+          match: ray.*
+          key_name: log
+          parser:
+            - ray_python
+            - ray_cpp
+            - ray_serve
+          reserve_data: "On"
+      outputs:
+        - name: cloudwatch_logs
+          match: ray.*
+          region: us-west-2
+          log_group_name: /aws/containerinsights/fluent-bit-demo/application
+          log_stream_prefix: ray-
+          log_stream_template: ray-$pod
+          auto_create_group: "On"
+          log_retention_days: "30"
+          storage.total_limit_size: "500M"
+          retry_limit: no_limits
 ---
 apiVersion: apps/v1
 kind: DaemonSet
@@ -212,7 +214,7 @@ spec:
       terminationGracePeriodSeconds: 30
       containers:
         - name: fluent-bit
-          image: fluent/fluent-bit:3.2.10
+          image: fluent/fluent-bit:5.1.1
           ports:
             - name: http
               containerPort: 2020
@@ -247,13 +249,11 @@ spec:
             - name: agent-state
               mountPath: /var/fluent-bit/state
             - name: fluent-bit-config
-              mountPath: /fluent-bit/etc/fluent-bit.conf
+              mountPath: /fluent-bit/etc/raylog
               readOnly: true
-              subPath: fluent-bit.conf
-            - name: fluent-bit-config
-              mountPath: /fluent-bit/etc/raylog-parsers.conf
-              readOnly: true
-              subPath: raylog-parsers.conf
+          args:
+            - -c
+            - /fluent-bit/etc/raylog/fluent-bit.yaml
       volumes:
         - name: ray-logs
           hostPath:
@@ -277,7 +277,7 @@ metadata:
     app.kubernetes.io/managed-by: raylog-gen
     app.kubernetes.io/name: ray
 spec:
-  rayVersion: "2.46.0"
+  rayVersion: "2.52.0"
   headGroupSpec:
     serviceType: ClusterIP
     rayStartParams:
@@ -294,7 +294,7 @@ spec:
       spec:
         containers:
           - name: ray-head
-            image: rayproject/ray:2.46.0
+            image: rayproject/ray:2.52.0
             ports:
               - containerPort: 6379
                 name: gcs-server
@@ -344,7 +344,7 @@ spec:
               type: DirectoryOrCreate
         initContainers:
           - name: ray-log-dir
-            image: rayproject/ray:2.46.0
+            image: rayproject/ray:2.52.0
             command:
               - /bin/sh
               - -c
@@ -390,7 +390,7 @@ spec:
         spec:
           containers:
             - name: ray-worker
-              image: rayproject/ray:2.46.0
+              image: rayproject/ray:2.52.0
               lifecycle:
                 preStop:
                   exec:
@@ -433,7 +433,7 @@ spec:
                 type: DirectoryOrCreate
           initContainers:
             - name: ray-log-dir
-              image: rayproject/ray:2.46.0
+              image: rayproject/ray:2.52.0
               command:
                 - /bin/sh
                 - -c

@@ -89,7 +89,8 @@ std::string manPage(const CliCommand& root) {
          ".TP\n.B NO_COLOR\nWhen set and not empty, lint's text findings are not coloured (unless \\fB\\-\\-color=always\\fR).\n"
          ".TP\n.B XDG_CONFIG_HOME\nWhere \\fBplugin install\\fR puts the kustomize plugin (default: ~/.config).\n"
          ".TP\n.B RAYLOG_GEN_SPEC\nRun with no arguments (as Helm's post-renderer without \\fB\\-\\-post\\-renderer\\-args\\fR), "
-         "raylog-gen is \\fBinject \\-\\-spec\\fR \\fI$RAYLOG_GEN_SPEC\\fR.\n";
+         "raylog-gen is \\fBinject \\-\\-spec\\fR \\fI$RAYLOG_GEN_SPEC\\fR.\n"
+         ".TP\n.B RAYLOG_GEN_TODAY\nThe date (YYYY\\-MM\\-DD) lint judges agent images' end of life on (RL117); default: today, UTC.\n";
   out += ".SH FILES\n.TP\n.I .raylog\\-gen.yaml\nlint settings (disabled rules, failOn) read from the current folder.\n";
   out += ".SH SEE ALSO\n.BR kubectl (1),\n.BR kustomize (1),\n.BR helm (1)\n";
   return out;

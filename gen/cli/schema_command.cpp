@@ -2,7 +2,7 @@
 #include "cli/command.h"
 #include "cli/exit_codes.h"
 #include "cli/output_file.h"
-#include "util/resources.h"
+#include "spec/spec_schema.h"
 
 namespace raylog {
 
@@ -11,7 +11,7 @@ void registerSchemaCommand(CLI::App& app, CommandAction& action) {
   cmd->footer(exit_code::footer({exit_code::kOk, exit_code::kBadInput, exit_code::kInternal}));
   cmd->callback([&action] {
     action = [] {
-      writeOutput("", std::string(resource("schemas/raylogging.schema.json")));
+      writeOutput("", specSchemaText());
       return exit_code::kOk;
     };
   });

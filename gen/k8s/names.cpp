@@ -2,6 +2,8 @@
 
 #include <regex>
 
+#include "k8s/image_pin.h"
+
 namespace raylog {
 
 bool isDns1123Label(const std::string& s) {
@@ -30,13 +32,6 @@ bool isLabelValue(const std::string& s) {
   return s.size() <= 63 && std::regex_match(s, re);
 }
 
-bool isPinnedImage(const std::string& image) {
-  if (image.find("@sha256:") != std::string::npos) return true;
-  size_t slash = image.rfind('/');
-  size_t colon = image.rfind(':');
-  if (colon == std::string::npos || (slash != std::string::npos && colon < slash)) return false;  // no tag
-  std::string tag = image.substr(colon + 1);
-  return !tag.empty() && tag != "latest";
-}
+bool isPinnedImage(const std::string& image) { return !imagePinProblem(image); }
 
 }  // namespace raylog

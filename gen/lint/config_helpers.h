@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "agents/fluent_bit/fluent_bit_reader.h"
+#include "agents/fluent_bit/fluent_bit_yaml_reader.h"
 
 namespace raylog::lint {
 

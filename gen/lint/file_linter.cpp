@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "agents/fluent_bit/fluent_bit_yaml_reader.h"
 #include "k8s/ray_object.h"
 #include "lint/rule.h"
 #include "spec/spec_loader.h"
@@ -106,7 +107,7 @@ class ObjectLinter {
       const LogAgent* owner = configOwner(value);
       if (!owner) continue;
       if (owner->kind == AgentKind::FluentBit) {
-        ParsedFluentBitConfig parsed = readFluentBitConfig(value);
+        ParsedFluentBitConfig parsed = readFluentBitConfigAnyFormat(value);
         FluentBitConfigView view{parsed, file_, it->first.Mark(), it->second.Mark(), &value,
                                  blockContentColumn(text_, it->second.Mark())};
         for (const auto& rule : allRules()) safely([&] { rule->checkFluentBit(view, reporter_); });

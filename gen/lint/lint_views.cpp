@@ -87,6 +87,11 @@ Location valueLineLocation(const std::string& file, const YAML::Mark& keyMark, c
   }
   size_t end = at;
   while (end < text->size() && ((*text)[end] == ' ' || (*text)[end] == '\t')) ++end;
+  // A YAML-format config's list item ("- name: tail"): the key after the dash.
+  while (at != std::string::npos && end + 1 < text->size() && (*text)[end] == '-' && (*text)[end + 1] == ' ') {
+    end += 2;
+    while (end < text->size() && (*text)[end] == ' ') ++end;
+  }
   return {file, m.line + 1 + line, contentColumn + (at == std::string::npos ? 0 : static_cast<int>(end - at))};
 }
 

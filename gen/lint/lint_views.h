@@ -54,7 +54,7 @@ struct FluentBitConfigView {
   const std::string* text = nullptr;  // the config text
   int contentColumn = 0;              // see ConfigMapEntry::Value
   // File location of config line `line` (1-based, as in ParsedFluentBitConfig): its first
-  // non-blank character (a key, a section header).
+  // non-blank character (a key, a section header; in the YAML format, the key after a list's '- ').
   Location lineLocation(int line) const;
 };
 

@@ -45,6 +45,9 @@ struct AgentSpec {
   std::string pathKey;
   std::string logLevel;
   std::string logFormat;  // text or json (Ray structured logging)
+  std::string configFormat;  // Fluent Bit's config file: yaml or classic
+  std::string buffer;        // filesystem or memory (agents/outputs/buffering.h decides where it applies)
+  std::string bufferLimit;   // per output, on disk, with filesystem buffering
 };
 
 // One destination of spec.outputs, as written (backends apply their own defaults).

@@ -10,10 +10,11 @@
 #include "util/edit_distance.h"
 #include "yaml/json_to_yaml.h"
 #include "yaml/yaml_emit.h"
+#include "k8s/image_pin.h"
 #include "k8s/names.h"
 #include "spec/schema_defaults.h"
+#include "spec/spec_schema.h"
 #include "util/image_version.h"
-#include "util/resources.h"
 #include "yaml/source_file.h"
 
 namespace raylog {
@@ -271,6 +272,12 @@ class SemanticChecks : public SpecReport {
   // Each agent checks what the spec asks of it; an image of another agent would not run this one's config.
   void checkAgents(const nlohmann::json& given, const Spec& s) {
     if (s.strategy == "stderr") return;  // no agent runs; checkStrategy says so
+    // A setting that would silently do nothing is an error, as elsewhere in the spec.
+    if (given.contains("agent") && given["agent"].contains("bufferLimit") && s.agent.buffer == "memory")
+      error("/spec/agent/bufferLimit", true,
+            "'bufferLimit' caps the filesystem buffer and does nothing with buffer: memory; remove it, or set "
+            "buffer: filesystem");
+    checkAgentValue(s, "/spec/agent/bufferLimit", s.agent.bufferLimit);
     for (const LogAgent& a : logAgents())
       if (a.runsFor(s) || a.type == s.agent.type) a.checkSpec(given, s, *this);
     const LogAgent* chosen = findLogAgent(s.agent.type);
@@ -474,9 +481,10 @@ class SemanticChecks : public SpecReport {
   }
 
   void checkImage(const std::string& pointer, const std::string& image, const std::string& what) {
-    if (!isPinnedImage(image))
+    if (const auto problem = imagePinProblem(image))
       error(pointer, false,
-            what + " '" + image + "' is not pinned to a version; use a tag such as :3.2.10 (not latest) or a digest");
+            what + " '" + image + "' is not pinned: it " + *problem +
+                "; use a release tag such as :5.1.1 (not latest, edge or a release line such as :5.1) or a digest");
     for (unsigned char c : image)
       if (c <= ' ' || c == 0x7f) {
         error(pointer, false, what + " contains blanks or control characters");
@@ -512,7 +520,7 @@ class SemanticChecks : public SpecReport {
 }  // namespace
 
 const JsonSchema& specSchema() {
-  static const JsonSchema schema(nlohmann::json::parse(resource("schemas/raylogging.schema.json")));
+  static const JsonSchema schema(nlohmann::json::parse(specSchemaText()));
   return schema;
 }
 
@@ -586,6 +594,9 @@ Spec loadSpecNode(const YAML::Node& root, const std::string& file) {
   s.agent.memBufLimit = a["memBufLimit"].get<std::string>();
   s.agent.flushSeconds = givenAgent.contains("flushSeconds") ? a["flushSeconds"].get<int64_t>() : defaults.flushSeconds;
   s.agent.graceSeconds = a["graceSeconds"].get<int64_t>();
+  s.agent.configFormat = a["configFormat"].get<std::string>();
+  s.agent.buffer = a["buffer"].get<std::string>();
+  s.agent.bufferLimit = a["bufferLimit"].get<std::string>();
   s.agent.pathKey = a["pathKey"].get<std::string>();
   s.agent.logLevel = a["logLevel"].get<std::string>();
   s.agent.logFormat = a["logFormat"].get<std::string>();

@@ -28,7 +28,7 @@ lacks() { ! grep -qF -- "$2" "$work/$1.log" || { cat "$work/$1.log"; fail "$1: u
 run uploaded 1 "$work/bad" --input paths=k8s
 has uploaded "using $work/bin/raylog-gen"
 has uploaded "k8s/cluster.yaml:14:9: error: Path_Key true"   # readable findings in the log
-has uploaded "upload-sarif (stand-in): 4 result(s) in valid SARIF 2.1.0"
+has uploaded "upload-sarif (stand-in): 6 result(s) in valid SARIF 2.1.0"  # the guide-style manifest's six findings
 has uploaded "== Annotate (SARIF not uploaded): skipped"
 lacks uploaded "::error file="
 echo "ok: broken manifest, SARIF uploaded, job fails"

@@ -47,6 +47,12 @@ def main():
     ap.add_argument("manifest")
     ap.add_argument("--engine", required=True, help="fluent-bit:<version prefix> or fluentd[:<version prefix>]")
     ap.add_argument("--restart-agent", action="store_true", help="restart every agent in the middle of the session")
+    ap.add_argument("--kill-agent", action="store_true",
+                    help="mid-session, with the backends refusing writes, kill -9 every agent and restart it; "
+                         "then no line may be lost or doubled")
+    ap.add_argument("--expect-loss", action="store_true",
+                    help="with --kill-agent: the harness's own control, passes only if lines were lost "
+                         "(agent.buffer: memory) and none doubled")
     ap.add_argument("--json", help="write the verdict as JSON here")
     ap.add_argument("--keep", help="keep the pods' folders and logs here")
     ap.add_argument("--raylog-gen", help="the binary that renders MANIFEST when it is a spec")
@@ -62,14 +68,19 @@ def main():
         workdir = tempfile.mkdtemp(prefix="raylog-pods-")
     try:
         h = Harness(rendered(a.manifest, a.raylog_gen, workdir), kind, version, workdir=workdir,
-                    restart_agent=a.restart_agent)
+                    restart_agent=a.restart_agent, kill_agent=a.kill_agent)
     except Skip as e:
         print(f"skipped: {e}")
         return SKIP
-    problems, verdicts = h.run()
+    try:
+        problems, verdicts = h.run()
+    except Skip as e:
+        print(f"skipped: {e}")
+        return SKIP
     engine = f"{h.engine.kind} {h.engine.version}"
     print(f"{os.path.relpath(os.path.abspath(a.manifest))} with {engine}"
-          f"{' (agents restarted mid-session)' if a.restart_agent else ''}: "
+          f"{' (agents restarted mid-session)' if a.restart_agent else ''}"
+          f"{' (agents killed with SIGKILL mid-session)' if a.kill_agent else ''}: "
           f"{len(h.ray_pods)} Ray pods, {len(h.ds_pods)} DaemonSet pods, {len(h.ledger.records)} records "
           f"({sum(len(r.tokens) for r in h.ledger.records)} lines) written")
     for n in h.notes:
@@ -90,6 +101,13 @@ def main():
             json.dump({"engine": engine, "problems": problems, "notes": h.notes,
                        "backends": [v.summary() for v in verdicts]}, f, indent=1)
     ok = not problems and verdicts and all(v.ok for v in verdicts)
+    if a.expect_loss:
+        # The control: the same kill with a memory buffer must lose lines, or the kill case
+        # could not tell a buffer that keeps them from one that does not.
+        lost = sum(v.lost for v in verdicts)
+        ok = not problems and verdicts and lost > 0 and not any(v.duplicated or v.field_errors or v.problems
+                                                                for v in verdicts)
+        print(f"  control (--expect-loss): {lost} line(s) lost with the kill: {'ok' if ok else 'FAIL'}")
     if not a.keep:
         shutil.rmtree(workdir, ignore_errors=True)
     return 0 if ok else 1

@@ -11,6 +11,7 @@
 #include "agents/log_agent.h"
 #include "lint/linter.h"
 #include "render/render.h"
+#include "spec/spec_schema.h"
 #include "test_helpers.h"
 #include "util/resources.h"
 #include "yaml/yaml_emit.h"
@@ -19,7 +20,7 @@ using namespace raylog;
 
 namespace {
 nlohmann::json agentSchema() {
-  const auto schema = nlohmann::json::parse(resource("schemas/raylogging.schema.json"));
+  const auto schema = nlohmann::json::parse(specSchemaText());
   return schema["properties"]["spec"]["properties"]["agent"]["properties"];
 }
 }  // namespace

@@ -75,7 +75,7 @@ TEST_CASE("collector releases: each rendered collector sets what its release req
           CAPTURE(release.name, backend, kind, mode);
           std::string yaml = std::string("spec:\n  kind: ") + kind + "\n  ray: {version: \"" + release.minRay +
                              "\"}\n  collector:\n    release: " + release.name + "\n    mode: " + mode +
-                             "\n    image: c:1\n    storage: {" + storage + "}\n  agent: {type: history-collector}\n";
+                             "\n    image: c:1.0.0\n    storage: {" + storage + "}\n  agent: {type: history-collector}\n";
           if (std::string(kind) == "RayJob") yaml += "  rayJob: {entrypoint: python x.py}\n";
           if (std::string(kind) == "RayService") yaml += "  rayService: {serveConfigV2: \"applications: []\"}\n";
           const Spec spec = testing::specFrom(yaml);
@@ -134,7 +134,7 @@ TEST_CASE("collector releases: each rendered collector sets what its release req
 
 TEST_CASE("collector releases: the History Server reads what the collectors write") {
   const Spec spec = testing::specFrom(
-      "spec:\n  ray: {version: \"2.56.0\"}\n  collector:\n    image: c:1\n    rootDir: history\n"
+      "spec:\n  ray: {version: \"2.56.0\"}\n  collector:\n    image: c:1.0.0\n    rootDir: history\n"
       "    storage: {" + kStorage.at("s3") + "}\n    historyServer: {image: h:1}\n  agent: {type: history-collector}\n");
   const CollectorReleaseInfo& v17 = collectorRelease(CollectorRelease::V1_7);
   std::set<std::string> kinds;
@@ -163,21 +163,21 @@ TEST_CASE("collector releases: spec errors name the release's limits") {
     return p.empty() ? std::string() : p[0].format();
   };
   const std::string s3 = kStorage.at("s3");
-  CHECK_THAT(first("spec:\n  collector: {image: c:1, storage: {" + s3 + "}}\n  output: {type: stdout}\n"),
+  CHECK_THAT(first("spec:\n  collector: {image: c:1.0.0, storage: {" + s3 + "}}\n  output: {type: stdout}\n"),
              Catch::Contains("collector release v1.7 needs Ray 2.55.0 or later"));
-  CHECK_THAT(first("spec:\n  ray: {version: \"2.56.0\"}\n  collector: {release: v1.6, mode: operator, image: c:1, storage: {" + s3 + "}}\n  output: {type: stdout}\n"),
+  CHECK_THAT(first("spec:\n  ray: {version: \"2.56.0\"}\n  collector: {release: v1.6, mode: operator, image: c:1.0.0, storage: {" + s3 + "}}\n  output: {type: stdout}\n"),
              Catch::Contains("mode operator needs collector release v1.7"));
-  CHECK_THAT(first("spec:\n  ray: {version: \"2.56.0\"}\n  collector: {release: v1.6, image: c:1, storage: {s3: {bucket: abc}}}\n  output: {type: stdout}\n"),
+  CHECK_THAT(first("spec:\n  ray: {version: \"2.56.0\"}\n  collector: {release: v1.6, image: c:1.0.0, storage: {s3: {bucket: abc}}}\n  output: {type: stdout}\n"),
              Catch::Contains("reads only static keys"));
-  CHECK_THAT(first("spec:\n  ray: {version: \"2.56.0\"}\n  collector: {image: c:1, eventsPort: 8080, storage: {" + s3 + "}}\n  output: {type: stdout}\n"),
+  CHECK_THAT(first("spec:\n  ray: {version: \"2.56.0\"}\n  collector: {image: c:1.0.0, eventsPort: 8080, storage: {" + s3 + "}}\n  output: {type: stdout}\n"),
              Catch::Contains("port 8080 is one Ray listens on"));
-  CHECK_THAT(first("spec:\n  ray: {version: \"2.56.0\"}\n  collector: {mode: operator, image: c:1, storage: {" + kStorage.at("gcs-key") + "}}\n  output: {type: stdout}\n"),
+  CHECK_THAT(first("spec:\n  ray: {version: \"2.56.0\"}\n  collector: {mode: operator, image: c:1.0.0, storage: {" + kStorage.at("gcs-key") + "}}\n  output: {type: stdout}\n"),
              Catch::Contains("use workloadIdentity"));
-  CHECK_THAT(first("spec:\n  kind: RayJob\n  rayJob: {entrypoint: x}\n  ray: {version: \"2.56.0\", auth: token}\n  collector: {image: c:1, storage: {" + s3 + "}}\n  output: {type: stdout}\n"),
+  CHECK_THAT(first("spec:\n  kind: RayJob\n  rayJob: {entrypoint: x}\n  ray: {version: \"2.56.0\", auth: token}\n  collector: {image: c:1.0.0, storage: {" + s3 + "}}\n  output: {type: stdout}\n"),
              Catch::Contains("cannot name the token's Secret"));
   CHECK_THAT(first("spec:\n  kind: RayJob\n  rayJob: {entrypoint: x}\n  ray: {version: \"2.56.0\", auth: kubernetes}\n  output: {type: stdout}\n"),
              Catch::Contains("only on a RayCluster"));
-  CHECK_THAT(first("spec:\n  ray: {version: \"2.56.0\"}\n  collector: {image: c:1, storage: {azureblob: {}}}\n  output: {type: stdout}\n"),
+  CHECK_THAT(first("spec:\n  ray: {version: \"2.56.0\"}\n  collector: {image: c:1.0.0, storage: {azureblob: {}}}\n  output: {type: stdout}\n"),
              Catch::Contains("connectionStringSecret or accountURL"));
 }
 
@@ -185,7 +185,7 @@ TEST_CASE("collector releases: inject names the owner and the token Secret after
   // A RayCluster spec injected into a RayJob and a RayCluster of other names: the collector
   // stores the job's cluster under the job (OWNER_*), and reads the token of the cluster it runs in.
   const Spec spec = testing::specFrom(
-      "apiVersion: raylog.dev/v1alpha1\nkind: RayLogging\nmetadata: {name: from-spec}\nspec:\n  ray: {version: \"2.56.0\", auth: token}\n  collector:\n    image: c:1\n"
+      "apiVersion: raylog.dev/v1alpha1\nkind: RayLogging\nmetadata: {name: from-spec}\nspec:\n  ray: {version: \"2.56.0\", auth: token}\n  collector:\n    image: c:1.0.0\n"
       "    storage: {" + kStorage.at("s3") + "}\n  agent: {type: history-collector}\n");
   const std::string manifests =
       "apiVersion: ray.io/v1\nkind: RayJob\nmetadata: {name: nightly}\nspec:\n  entrypoint: x\n  rayClusterSpec:\n"

@@ -93,13 +93,13 @@ TEST_CASE("no credential value reaches the output, every credential is a secretK
 
 TEST_CASE("collector spec errors") {
   auto problems = testing::specProblems;
-  auto two = problems("spec:\n  ray: {version: \"2.56.0\"}\n  collector:\n    image: c:1\n    storage: {s3: {bucket: abc}, gcs: {bucket: abc}}\n  output: {type: stdout}\n");
+  auto two = problems("spec:\n  ray: {version: \"2.56.0\"}\n  collector:\n    image: c:1.0.0\n    storage: {s3: {bucket: abc}, gcs: {bucket: abc}}\n  output: {type: stdout}\n");
   REQUIRE(two.size() == 1);
   CHECK_THAT(two[0].message, Catch::Contains("exactly one of s3, azureblob, gcs and aliyunoss"));
   auto latest = problems("spec:\n  ray: {version: \"2.56.0\"}\n  collector:\n    image: collector\n    storage: {s3: {bucket: abc}}\n  output: {type: stdout}\n");
   REQUIRE(latest.size() == 1);
   CHECK_THAT(latest[0].message, Catch::Contains("not pinned"));
-  auto inlineKey = problems("spec:\n  ray: {version: \"2.56.0\"}\n  collector:\n    image: c:1\n    storage: {s3: {bucket: abc, secretAccessKey: hunter2}}\n  output: {type: stdout}\n");
+  auto inlineKey = problems("spec:\n  ray: {version: \"2.56.0\"}\n  collector:\n    image: c:1.0.0\n    storage: {s3: {bucket: abc, secretAccessKey: hunter2}}\n  output: {type: stdout}\n");
   REQUIRE(inlineKey.size() == 1);
   CHECK_THAT(inlineKey[0].message, Catch::Contains("unknown key 'secretAccessKey'") && Catch::Contains("credentialsSecret"));
 }

@@ -63,7 +63,7 @@ TEST_CASE("eks needs an AWS output, and the preset needs eks") {
 TEST_CASE("IAM policy: the History Server collector's AWS S3 bucket, for its ServiceAccount") {
   const Spec spec = testing::specFrom(
       "spec:\n  ray: {version: \"2.56.0\"}\n  eks: {clusterName: c, region: us-west-2}\n"
-      "  collector: {image: c:1, rootDir: history, storage: {s3: {bucket: ray-history, region: us-west-2}}}\n"
+      "  collector: {image: c:1.0.0, rootDir: history, storage: {s3: {bucket: ray-history, region: us-west-2}}}\n"
       "  agent: {type: history-collector}\n");
   const AwsAccess access = awsAccessFor(spec);
   CHECK(access.agentServiceAccount == spec.collector.serviceAccountName);

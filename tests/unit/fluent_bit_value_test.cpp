@@ -30,7 +30,8 @@ TEST_CASE("the config writer aligns values and refuses unsafe ones") {
 }
 
 TEST_CASE("keys are case-insensitive, as Fluent Bit reads them") {
-  FluentBitSection s{"INPUT", {}};
+  FluentBitSection s;
+  s.name = "INPUT";
   s.set("Path_Key", "file");
   s.set("path_key", "src");
   CHECK(s.entries.size() == 1);

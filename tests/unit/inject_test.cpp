@@ -130,3 +130,29 @@ TEST_CASE("inject with another file agent replaces raylog-gen's previous one ins
                          !Catch::Contains("-fluentd\n"));
   }
 }
+
+TEST_CASE("inject switches Fluent Bit's config format both ways, and a manifest injected with subPath mounts is rewired") {
+  const Spec yaml = testing::specFrom("spec:\n  output: {type: stdout}\n");
+  const Spec classic = testing::specFrom("spec:\n  agent: {configFormat: classic}\n  output: {type: stdout}\n");
+  for (const std::string& fixture : plainFixtures()) {
+    CAPTURE(fixture);
+    const std::string withYaml = injectText(yaml, readFile(fixture));
+    CHECK_THAT(withYaml, Catch::Contains("fluent-bit.yaml: |") && !Catch::Contains("fluent-bit.conf") &&
+                             !Catch::Contains("subPath"));
+    const std::string switched = injectText(classic, withYaml);
+    CHECK_THAT(switched, Catch::Contains("fluent-bit.conf: |") && Catch::Contains("raylog-parsers.conf: |") &&
+                             Catch::Contains("- /fluent-bit/etc/raylog/fluent-bit.conf") &&
+                             !Catch::Contains("fluent-bit.yaml"));
+    CHECK(injectText(classic, switched) == switched);
+    CHECK(injectText(yaml, switched) == withYaml);
+  }
+  // An earlier raylog-gen mounted the config file by file (subPath): inject replaces those mounts.
+  const std::string subPathMounts =
+      "apiVersion: ray.io/v1\nkind: RayCluster\nmetadata: {name: c}\nspec:\n  headGroupSpec:\n    template:\n"
+      "      metadata: {annotations: {raylog.dev/logging: fluent-bit}}\n      spec:\n        containers:\n          - {name: ray-head, image: rayproject/ray:2.52.0}\n"
+      "          - name: fluent-bit\n            image: fluent/fluent-bit:3.2.10\n            volumeMounts:\n"
+      "              - {name: fluent-bit-config, mountPath: /fluent-bit/etc/fluent-bit.conf, subPath: fluent-bit.conf}\n"
+      "        volumes:\n          - {name: fluent-bit-config, configMap: {name: c-fluent-bit}}\n";
+  const std::string rewired = injectText(yaml, subPathMounts);
+  CHECK_THAT(rewired, !Catch::Contains("subPath") && Catch::Contains("mountPath: /fluent-bit/etc/raylog\n"));
+}

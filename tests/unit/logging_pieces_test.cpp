@@ -29,7 +29,10 @@ TEST_CASE("pieces give Ray and Fluent Bit one emptyDir at /tmp/ray and mount the
   CHECK(findMountAt(fb, "/tmp/ray")["name"].Scalar() == kRayLogVolume);
   CHECK(t.findVolume(kRayLogVolume)["emptyDir"].IsMap());
   CHECK(t.findVolume(kFluentBitConfigVolume)["configMap"]["name"].Scalar() == "t-fluent-bit");
-  CHECK(findMountAt(fb, kFluentBitConfigPath)["subPath"].Scalar() == kFluentBitConfigKey);
+  // The ConfigMap mounted whole, so edits reach the agent; the args name the YAML file.
+  REQUIRE(findMountAt(fb, kFluentBitConfigDir));
+  CHECK_FALSE(findMountAt(fb, kFluentBitConfigDir)["subPath"]);
+  CHECK(fb["args"][1].Scalar() == std::string(kFluentBitConfigDir) + "/" + kFluentBitYamlKey);
   CHECK(fb["resources"]["limits"]["memory"]);
 }
 

@@ -2,6 +2,7 @@
 
 #include "spec/spec_loader.h"
 #include "test_helpers.h"
+#include "util/default_images.h"
 
 using namespace raylog;
 using testing::specFrom;
@@ -13,15 +14,16 @@ TEST_CASE("the minimal spec is complete: every other field has a default") {
   CHECK(s.name == "t");
   CHECK_FALSE(s.ns.has_value());
   CHECK(s.strategy == "sidecar");
-  CHECK(s.rayVersion == "2.46.0");
-  CHECK(s.rayImage == "rayproject/ray:2.46.0");
+  CHECK(s.rayVersion == default_images::kRayVersion);
+  CHECK(s.rayImage == std::string("rayproject/ray:") + default_images::kRayVersion);
   CHECK(s.head.cpu == "1");
   CHECK(s.head.rayStartParams.at("dashboard-host") == "0.0.0.0");
   REQUIRE(s.workerGroups.size() == 1);
   CHECK(s.workerGroups[0].name == "workers");
   CHECK(s.workerGroups[0].minReplicas == 1);
   CHECK(s.workerGroups[0].maxReplicas == 1);
-  CHECK(s.agent.image == "fluent/fluent-bit:3.2.10");
+  CHECK(s.agent.image == default_images::kFluentBit);
+  CHECK(s.agent.configFormat == "yaml");
   CHECK(s.agent.sidecarMode == SidecarMode::Classic);
   CHECK(s.agent.refreshIntervalSeconds == 5);
   CHECK(s.agent.pathKey == "file");
@@ -67,6 +69,15 @@ TEST_CASE("semantic checks the schema cannot express") {
 
   auto untagged = problems("spec:\n  ray: {image: 'rayproject/ray'}\n  output: {type: stdout}\n");
   REQUIRE(untagged.size() == 1);
+
+  // Moving tags: a release line and the tags projects move on every build (issue 14).
+  for (const char* tag : {"5.1", "3", "edge", "nightly"}) {
+    CAPTURE(tag);
+    auto moving = problems(std::string("spec:\n  agent: {image: 'fluent/fluent-bit:") + tag + "'}\n  output: {type: stdout}\n");
+    REQUIRE(moving.size() == 1);
+    CHECK_THAT(moving[0].message, Catch::Contains("not pinned") && Catch::Contains("moving tag ':" + std::string(tag) + "'") &&
+                                      Catch::Contains("use a release tag"));
+  }
 
   auto boolKey = problems("spec:\n  agent: {pathKey: 'true'}\n  output: {type: stdout}\n");
   REQUIRE(boolKey.size() == 1);
@@ -132,7 +143,7 @@ TEST_CASE("strategy stderr: no output, and no file-tailing agent beside it") {
   auto withAgent = problems("spec:\n  strategy: stderr\n  agent: {image: 'fluent/fluent-bit:3.2.10'}\n");
   REQUIRE(withAgent.size() == 1);
   CHECK_THAT(withAgent[0].message, Catch::Contains("collects nothing"));
-  auto withCollector = problems("spec:\n  strategy: stderr\n  collector: {image: 'c:1', storage: {gcs: {bucket: abc}}}\n");
+  auto withCollector = problems("spec:\n  strategy: stderr\n  collector: {image: 'c:1.0.0', storage: {gcs: {bucket: abc}}}\n");
   REQUIRE(withCollector.size() == 1);
   CHECK_THAT(withCollector[0].message, Catch::Contains("remove spec.collector"));
   auto withOutput = problems("spec:\n  strategy: stderr\n  output: {type: stdout}\n");

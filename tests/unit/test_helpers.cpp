@@ -57,7 +57,7 @@ size_t checkLoggingInvariants(const std::vector<YAML::Node>& objects, const std:
                               const std::string& agentName) {
   using namespace raylog;
   const bool fluentd = agentName == kFluentdContainer;
-  const std::string configPath = fluentd ? kFluentdConfigDir : kFluentBitConfigPath;
+  const std::string configPath = fluentd ? kFluentdConfigDir : kFluentBitConfigDir;
   std::set<std::string> configMaps;
   for (const YAML::Node& o : objects)
     if (o["kind"].Scalar() == "ConfigMap") configMaps.insert(o["metadata"]["name"].Scalar());

@@ -5,11 +5,13 @@
 #include "agents/fluent_bit/fluent_bit_parsers.h"
 #include "agents/fluent_bit/fluent_bit_sidecar_config.h"
 #include "agents/fluent_bit/fluent_bit_value.h"
+#include "agents/fluent_bit/fluent_bit_yaml_reader.h"
 #include "agents/log_agent.h"
 #include "pieces/agent_container.h"
 #include "pieces/logging_names.h"
 #include "pieces/logging_pieces.h"
 #include "render/plain_cluster.h"
+#include "util/default_images.h"
 #include "yaml/yaml_build.h"
 
 namespace raylog {
@@ -41,14 +43,14 @@ YAML::Node sidecar(const Spec& spec, RayNodeType type, const std::string& group)
   c["resources"] = agentResources(spec.agent);
   YAML::Node mounts = y::seq();
   mounts.push_back(volumeMount(kRayLogVolume, kRayLogMountPath));
-  for (const auto& [key, path] : {std::pair<const char*, const char*>{kFluentBitConfigKey, kFluentBitConfigPath},
-                                  {kParsersKey, kParsersPath}}) {
-    YAML::Node file = volumeMount(kFluentBitConfigVolume, path);
-    y::set(file, "subPath", key);
-    file["readOnly"] = y::boolean(true);
-    mounts.push_back(file);
-  }
+  YAML::Node config = volumeMount(kFluentBitConfigVolume, kFluentBitConfigDir);
+  config["readOnly"] = y::boolean(true);
+  mounts.push_back(config);
   c["volumeMounts"] = mounts;
+  YAML::Node args = y::seq();
+  args.push_back(y::str("-c"));
+  args.push_back(y::str(fluentBitConfigFile(spec.agent.configFormat)));
+  c["args"] = args;
   addFixedSidecarSettings(c);
   return c;
 }
@@ -64,8 +66,8 @@ std::vector<YAML::Node> configMaps(const Spec& spec) {
   y::set(cm, "kind", "ConfigMap");
   cm["metadata"] = objectMetadata(spec, fluentBitConfigMapName(spec.name));
   YAML::Node data = y::map();
-  y::set(data, kFluentBitConfigKey, fluentBitSidecarConfig(spec).render());
-  y::set(data, kParsersKey, rayParsers().render());
+  for (const auto& [key, text] : fluentBitConfigFiles(spec.agent.configFormat, fluentBitSidecarConfig(spec), rayParsers()))
+    y::set(data, key, text);
   cm["data"] = data;
   if (spec.agent.logFormat == "json") {
     // Structured logging is the user's explicit choice; lint's JSON-on-text rule would only repeat it.
@@ -87,7 +89,7 @@ LogAgent fluentBitAgent() {
   a.type = kType;
   a.product = "Fluent Bit";
   a.kind = AgentKind::FluentBit;
-  a.defaults = {"fluent/fluent-bit:3.2.10", "50m", "64Mi", "200m", "128Mi", 1};
+  a.defaults = {default_images::kFluentBit, "50m", "64Mi", "200m", "128Mi", 1};
   a.containerNames = {kFluentBitContainer};
   a.volumeNames = {kFluentBitConfigVolume};
   a.runsFor = [](const Spec& s) { return s.agent.type == kType; };
@@ -99,7 +101,9 @@ LogAgent fluentBitAgent() {
   a.daemonSetName = fluentBitDaemonSetName;
   a.recognises = recognises;
   a.imageIsOurs = imageIsOurs;
-  a.isConfigText = [](const std::string& text) { return contains(text, "[INPUT]") || contains(text, "[OUTPUT]"); };
+  a.isConfigText = [](const std::string& text) {
+    return contains(text, "[INPUT]") || contains(text, "[OUTPUT]") || isFluentBitYaml(text);
+  };
   return a;
 }
 

@@ -35,8 +35,14 @@ std::string FluentBitSection::get(const std::string& key) const {
   return "";
 }
 
+FluentBitSection& FluentBitSection::rule(const std::string& state, const std::string& regex, const std::string& next) {
+  rules.push_back({state, regex, next});
+  return *this;
+}
+
 FluentBitSection& FluentBitConfig::add(const std::string& name) {
-  sections.push_back({name, {}});
+  sections.emplace_back();
+  sections.back().name = name;
   return sections.back();
 }
 
@@ -53,6 +59,17 @@ std::string FluentBitConfig::render() const {
       if (auto p = fluentBitValueProblem(e.second, true))
         throw std::logic_error("Fluent Bit value for " + e.first + " " + *p);
       out += "    " + e.first + std::string(width - e.first.size() + 1, ' ') + e.second + "\n";
+    }
+    // Rule "state" "/regex/" "next": Fluent Bit splits the quoted tokens and unescapes only \"
+    // (src/flb_slist.c), so a part that holds '"' cannot be written.
+    for (const FluentBitRule& r : s.rules) {
+      std::string quoted;
+      for (const std::string& part : {r.state, r.regex, r.next}) {
+        if (part.find('"') != std::string::npos || fluentBitValueProblem(part))
+          throw std::logic_error("Fluent Bit multiline rule part '" + part + "' cannot be written");
+        quoted += (quoted.empty() ? "\"" : " \"") + part + "\"";
+      }
+      out += "    Rule" + std::string(std::max<size_t>(width, 4) - 4 + 1, ' ') + quoted + "\n";
     }
   }
   return out;

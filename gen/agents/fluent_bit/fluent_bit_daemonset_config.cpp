@@ -50,7 +50,8 @@ FluentBitConfig fluentBitDaemonSetConfig(const Spec& spec) {
       .set("Path", rayLogPaths(spec.daemonset.hostPath + "/*/session_*/logs"))
       .set("DB", std::string(kAgentStatePath) + "/" + kTailDbFile);
   // The Ray pod's origin, from its folder name, right after the input, before any output.
-  FluentBitSection filter{"FILTER", {}};
+  FluentBitSection filter;
+  filter.name = "FILTER";
   filter.set("Name", "parser")
       .set("Match", tag)
       .set("Key_Name", spec.agent.pathKey)

@@ -67,13 +67,12 @@ YAML::Node agentContainer(const Spec& spec) {
   YAML::Node mounts = y::seq();
   mounts.push_back(volumeMount(kRayLogVolume, d.hostPath, true));
   mounts.push_back(volumeMount("agent-state", kAgentStatePath, false));
-  YAML::Node config = volumeMount(kFluentBitConfigVolume, kFluentBitConfigPath, true);
-  y::set(config, "subPath", kFluentBitConfigKey);
-  mounts.push_back(config);
-  YAML::Node parsers = volumeMount(kFluentBitConfigVolume, kParsersPath, true);
-  y::set(parsers, "subPath", kParsersKey);
-  mounts.push_back(parsers);
+  mounts.push_back(volumeMount(kFluentBitConfigVolume, kFluentBitConfigDir, true));
   c["volumeMounts"] = mounts;
+  YAML::Node args = y::seq();
+  args.push_back(y::str("-c"));
+  args.push_back(y::str(fluentBitConfigFile(spec.agent.configFormat)));
+  c["args"] = args;
   return c;
 }
 
@@ -106,8 +105,9 @@ std::vector<YAML::Node> fluentBitDaemonSetObjects(const Spec& spec) {
 
   YAML::Node cm = kubeObject("v1", "ConfigMap", objectMetadataIn(spec, name, d.ns));
   YAML::Node data = y::map();
-  y::set(data, kFluentBitConfigKey, fluentBitDaemonSetConfig(spec).render());
-  y::set(data, kParsersKey, fluentBitDaemonSetParsers(spec).render());
+  for (const auto& [key, text] :
+       fluentBitConfigFiles(spec.agent.configFormat, fluentBitDaemonSetConfig(spec), fluentBitDaemonSetParsers(spec)))
+    y::set(data, key, text);
   cm["data"] = data;
 
   YAML::Node selector = y::stringMap({{"app.kubernetes.io/name", "fluent-bit"}, {"app.kubernetes.io/instance", spec.name}});

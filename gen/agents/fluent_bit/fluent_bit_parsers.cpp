@@ -32,11 +32,13 @@ FluentBitConfig rayParsers() {
       .set("Type", "regex")
       .set("Flush_Timeout", "1000")
       .set("Key_Content", "log")
-      .append("Rule", std::string("\"start_state\" \"/") + kRecordStartRegex + "/\" \"cont\"")
-      .append("Rule", std::string("\"start_state\" \"/^") + kTracebackHeader + "/\" \"traceback\"")
-      .append("Rule", std::string("\"cont\" \"/^(?!") + kRecordOpener + ")/\" \"cont\"")
-      .append("Rule", "\"traceback\" \"/^(?:\\s|$|During handling|The above exception|" + std::string(kTracebackHeader) +
-                          "|[A-Za-z_][\\w.]*(?:Error|Exception|Exit|Interrupt|Warning|Failure)\\b)/\" \"traceback\"");
+      .rule("start_state", std::string("/") + kRecordStartRegex + "/", "cont")
+      .rule("start_state", std::string("/^") + kTracebackHeader + "/", "traceback")
+      .rule("cont", std::string("/^(?!") + kRecordOpener + ")/", "cont")
+      .rule("traceback",
+            "/^(?:\\s|$|During handling|The above exception|" + std::string(kTracebackHeader) +
+                "|[A-Za-z_][\\w.]*(?:Error|Exception|Exit|Interrupt|Warning|Failure)\\b)/",
+            "traceback");
   return p;
 }
 

@@ -19,7 +19,7 @@
 namespace raylog {
 
 inline constexpr const char* kParsersKey = "raylog-parsers.conf";
-inline constexpr const char* kParsersPath = "/fluent-bit/etc/raylog-parsers.conf";
+inline constexpr const char* kParsersPath = "/fluent-bit/etc/raylog/raylog-parsers.conf";  // in kFluentBitConfigDir
 
 // The [PARSER] and [MULTILINE_PARSER] sections.
 FluentBitConfig rayParsers();

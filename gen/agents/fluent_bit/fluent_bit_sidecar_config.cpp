@@ -5,6 +5,7 @@
 #include "agents/fluent_bit/fluent_bit_names.h"
 #include "agents/outputs/output_backend.h"
 #include "agents/fluent_bit/fluent_bit_parsers.h"
+#include "agents/fluent_bit/fluent_bit_storage.h"
 #include "pieces/logging_names.h"
 
 namespace raylog {
@@ -62,6 +63,8 @@ FluentBitConfig fluentBitAgentConfig(const Spec& spec, const OutputSite& site) {
     if (!backend) throw std::logic_error("no output backend for type " + output.type);
     backend->addOutput(output, site, config);  // every output receives every record
   }
+  // Undelivered records on disk in the state folder, which outlives the agent's restarts.
+  addFluentBitStorage(spec, site.stateDir, config);
   return config;
 }
 

@@ -10,6 +10,7 @@
 #include "pieces/logging_names.h"
 #include "pieces/logging_pieces.h"
 #include "render/plain_cluster.h"
+#include "util/default_images.h"
 #include "yaml/yaml_build.h"
 
 namespace raylog {
@@ -88,6 +89,10 @@ std::vector<YAML::Node> configMaps(const Spec& spec) {
 
 // Fluent Bit's settings must not silently do nothing, nor an output Fluentd's image cannot reach.
 void checkSpec(const nlohmann::json& given, const Spec& s, SpecReport& report) {
+  if (given.contains("agent") && given["agent"].contains("configFormat"))
+    report.error("/spec/agent/configFormat", true,
+                 "'configFormat' chooses the format of Fluent Bit's config and does nothing with agent type fluentd; "
+                 "remove it");
   for (const char* key : {"memBufLimit", "graceSeconds"})
     if (given.contains("agent") && given["agent"].contains(key))
       report.error(std::string("/spec/agent/") + key, true,
@@ -112,7 +117,7 @@ LogAgent fluentdAgent() {
   a.product = "Fluentd";
   a.kind = AgentKind::Fluentd;
   // Fluentd (Ruby) needs more memory and, as the EFK guide has it, flushes every 5 s.
-  a.defaults = {"fluent/fluentd-kubernetes-daemonset:v1.19.3-debian-elasticsearch8-1.1", "100m", "256Mi", "500m", "512Mi", 5};
+  a.defaults = {default_images::kFluentd, "100m", "256Mi", "500m", "512Mi", 5};
   a.containerNames = {kFluentdContainer};
   a.volumeNames = {kFluentdConfigVolume, kFluentdRunVolume};
   a.runsFor = [](const Spec& s) { return s.agent.type == kType; };

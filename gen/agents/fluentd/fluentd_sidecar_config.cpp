@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "agents/fluentd/fluentd_value.h"
+#include "agents/outputs/buffering.h"
 #include "agents/outputs/output_backend.h"
 #include "ray/ray_log_formats.h"
 #include "pieces/logging_names.h"
@@ -120,7 +121,11 @@ FluentdConfig fluentdSidecarConfig(const Spec& spec) {
     const OutputBackend* backend = findOutputBackend(output.type);
     if (!backend || !backend->addFluentdOutput)
       throw std::logic_error("output type " + output.type + " has no Fluentd output");
-    backend->addFluentdOutput(output, a.flushSeconds, out);
+    FluentdBuffer buffer{a.flushSeconds, "", a.bufferLimit};
+    // Each output its own folder beside the tail pos_file on the shared volume (buffering.h).
+    if (buffersOnDisk(spec) && output.type != "stdout")
+      buffer.path = std::string(kRayLogMountPath) + "/fluentd-buffer/out" + std::to_string(output.index);
+    backend->addFluentdOutput(output, buffer, out);
   };
   if (spec.outputs.size() == 1) {
     fill(spec.outputs[0], match);

@@ -22,7 +22,7 @@ static void addEs(const OutputSpec& o, const OutputSite& w, FluentBitConfig& c) 
 static void addOs(const OutputSpec& o, const OutputSite& w, FluentBitConfig& c) { addSearch("opensearch", o, w, c); }
 
 // fluent-plugin-elasticsearch, which the fluentd-kubernetes-daemonset elasticsearch images ship.
-static void addFluentdEs(const OutputSpec& o, int64_t flushSeconds, FluentdDirective& out) {
+static void addFluentdEs(const OutputSpec& o, const FluentdBuffer& buffer, FluentdDirective& out) {
   out.set("@type", "elasticsearch")
       .set("host", o.str("host"))
       .set("port", std::to_string(o.num("port", 9200)))
@@ -40,7 +40,7 @@ static void addFluentdEs(const OutputSpec& o, int64_t flushSeconds, FluentdDirec
   // Behind a Kubernetes Service the node addresses that sniffing finds are often unreachable:
   // keep to the configured host, and reconnect after errors.
   out.set("reload_connections", "false").set("reconnect_on_error", "true").set("reload_on_failure", "true");
-  addFluentdBuffer(out, flushSeconds);
+  addFluentdBuffer(out, buffer);
 }
 
 static const std::vector<std::string> kKeys = {"host", "port", "tls", "tlsVerify", "index", "logstashPrefix",

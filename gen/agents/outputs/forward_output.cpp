@@ -13,7 +13,7 @@ static void addForward(const OutputSpec& o, const OutputSite& site, FluentBitCon
   s.set("Retain_Metadata_In_Forward_Mode", "Off");
 }
 
-static void addFluentdForward(const OutputSpec& o, int64_t flushSeconds, FluentdDirective& out) {
+static void addFluentdForward(const OutputSpec& o, const FluentdBuffer& buffer, FluentdDirective& out) {
   out.set("@type", "forward");
   // Fluentd resolves the aggregator at start-up and exits when it cannot: a sidecar that starts
   // before DNS or the aggregator is ready would crash-loop. Keep running and retry instead.
@@ -23,7 +23,7 @@ static void addFluentdForward(const OutputSpec& o, int64_t flushSeconds, Fluentd
     if (!o.flag("tlsVerify", true)) out.set("tls_insecure_mode", "true");
   }
   out.add("server").set("host", o.str("host")).set("port", std::to_string(o.num("port", 24224)));
-  addFluentdBuffer(out, flushSeconds);
+  addFluentdBuffer(out, buffer);
 }
 
 OutputBackend forwardOutputBackend() {

@@ -20,15 +20,24 @@ struct OutputSite {
   bool tagNamesPod = false;                      // the tag alone tells the pod apart
 };
 
+// A Fluentd output's <buffer>: flushed every flushSeconds; in files under `path` (one folder per
+// output: Fluentd refuses two buffers on one path, buf_file.rb configure) holding at most
+// totalLimit, or in memory when path is empty.
+struct FluentdBuffer {
+  int64_t flushSeconds = 5;
+  std::string path;
+  std::string totalLimit;
+};
+
 struct OutputBackend {
   std::string type;                       // spec outputs[].type
   std::vector<std::string> keys;          // spec keys it takes (besides type)
   std::vector<std::string> requiredKeys;  // of those, the ones without a default
   // Adds the [OUTPUT] section(s) for `output` at `site`.
   void (*addOutput)(const OutputSpec& output, const OutputSite& site, FluentBitConfig& config);
-  // Fills a Fluentd output directive (<match> or a <store> of copy) for `output`, flushing every
-  // `flushSeconds`; nullptr when the Fluentd agent does not support this backend.
-  void (*addFluentdOutput)(const OutputSpec& output, int64_t flushSeconds, FluentdDirective& out) = nullptr;
+  // Fills a Fluentd output directive (<match> or a <store> of copy) for `output` with `buffer`;
+  // nullptr when the Fluentd agent does not support this backend.
+  void (*addFluentdOutput)(const OutputSpec& output, const FluentdBuffer& buffer, FluentdDirective& out) = nullptr;
 };
 
 // nullptr when no backend has this type (the schema's enum keeps that from happening).
@@ -53,9 +62,10 @@ std::string fluentdSecretReference(const OutputSpec& o, const std::string& key);
 // The names of the backends the Fluentd agent supports, comma-separated.
 std::string fluentdOutputTypes();
 
-// Fluentd's <buffer>: in memory, flushed every `flushSeconds` and at shutdown; when the backend
-// is down and it fills, tail stops reading (the lines wait in the files) rather than dropping.
-void addFluentdBuffer(FluentdDirective& out, int64_t flushSeconds);
+// Fluentd's <buffer>: in files (buffer.path) or in memory, flushed every flushSeconds and at
+// shutdown; when the backend is down and it fills, tail stops reading (the lines wait in the
+// files) rather than dropping.
+void addFluentdBuffer(FluentdDirective& out, const FluentdBuffer& buffer);
 
 // Common upstream settings: Host, Port, tls, tls.verify.
 void setUpstream(FluentBitSection& s, const OutputSpec& o, int defaultPort);

@@ -51,12 +51,23 @@ std::string fluentdOutputTypes() {
   return out;
 }
 
-void addFluentdBuffer(FluentdDirective& out, int64_t flushSeconds) {
-  out.add("buffer")
-      .set("flush_mode", "interval")
-      .set("flush_interval", std::to_string(flushSeconds) + "s")
+// Names from Fluentd v1.19.3: buf_file.rb (path), buffer.rb (chunk_limit_size, total_limit_size,
+// overflow_action), output.rb (flush_mode, flush_interval, flush_at_shutdown, retry_max_interval).
+void addFluentdBuffer(FluentdDirective& out, const FluentdBuffer& buffer) {
+  FluentdDirective& b = out.add("buffer");
+  if (!buffer.path.empty()) {
+    // Chunks in files on the shared volume: a killed agent's chunks are resumed by the next one
+    // (buf_file.rb resume). Chunks of 8MB, buf_memory's size (buffer.rb:39), not buf_file's 256MB
+    // (buf_file.rb:31): one is one bulk request, and many fit under the total.
+    b.set("@type", "file").set("path", buffer.path).set("chunk_limit_size", "8MB");
+  }
+  b.set("flush_mode", "interval")
+      .set("flush_interval", std::to_string(buffer.flushSeconds) + "s")
+      // buf_file's default is false (output.rb: flush_at_shutdown follows persistent?): send the
+      // files at a clean stop too, so a pod that is deleted leaves nothing behind.
       .set("flush_at_shutdown", "true")
-      .set("total_limit_size", "64MB")  // within the container's memory limit
+      // In memory: within the container's memory limit.
+      .set("total_limit_size", buffer.path.empty() ? "64MB" : buffer.totalLimit)
       .set("overflow_action", "block")
       .set("retry_max_interval", "30s");
 }

@@ -8,7 +8,7 @@ static void addStdout(const OutputSpec& o, const OutputSite& site, FluentBitConf
   config.add("OUTPUT").set("Name", "stdout").set("Match", site.match).set("Format", o.str("format", "json_lines"));
 }
 
-static void addFluentdStdout(const OutputSpec& o, int64_t /*flushSeconds*/, FluentdDirective& out) {
+static void addFluentdStdout(const OutputSpec& o, const FluentdBuffer& /*buffer*/, FluentdDirective& out) {
   out.set("@type", "stdout");
   // json_lines is Fluent Bit's name for what Fluentd's json formatter writes: one object a line.
   const std::string format = o.str("format", "json_lines");

@@ -1,5 +1,5 @@
-// RL111: a log agent image that is untagged or :latest.
-#include "k8s/names.h"
+// RL111: a log agent image that is untagged or on a moving tag (:latest, :edge, a release line).
+#include "k8s/image_pin.h"
 #include "lint/rule.h"
 #include "util/placeholders.h"
 
@@ -7,11 +7,13 @@ namespace raylog::lint {
 namespace {
 const RuleInfo kInfo{
     "RL111", "agent-image-unpinned", Severity::Warning,
-    "A log agent image is untagged or uses :latest",
-    "Pin the image to a version tag (fluent/fluent-bit:3.2.10) or a digest",
+    "A log agent image is untagged or on a moving tag (:latest, :edge, :nightly, a release line such as :3 or :5.1)",
+    "Pin the image to a release tag (fluent/fluent-bit:5.1.1) or a digest",
     "An unpinned agent changes under you on the next pull: config syntax and defaults differ\n"
-    "between Fluent Bit majors, and pods of one cluster can end up running different versions.\n\n"
-    "Bad:\n  image: fluent/fluent-bit:latest\n\nGood:\n  image: fluent/fluent-bit:3.2.10\n"};
+    "between Fluent Bit majors, and pods of one cluster can end up running different versions.\n"
+    "A release line's tag (:3, :5.1) moves with every release of the line, :edge and :nightly with\n"
+    "every build.\n\n"
+    "Bad:\n  image: fluent/fluent-bit:5.1\n\nGood:\n  image: fluent/fluent-bit:5.1.1\n"};
 
 class AgentImageUnpinned : public AgentRule {
  public:
@@ -24,8 +26,8 @@ class AgentImageUnpinned : public AgentRule {
     if (!placeholder.empty())
       r.at(kInfo, image, "agent image '" + image.Scalar() + "' is an unresolved placeholder (" + placeholder +
                              "); substitute it (envsubst) before applying, with a pinned image");
-    else if (!isPinnedImage(image.Scalar()))
-      r.at(kInfo, image, "agent image '" + image.Scalar() + "' is not pinned to a version");
+    else if (const auto problem = imagePinProblem(image.Scalar()))
+      r.at(kInfo, image, "agent image '" + image.Scalar() + "' is not pinned: it " + *problem);
   }
 };
 }  // namespace

@@ -1,5 +1,5 @@
 // RL121: a NetworkPolicy KubeRay renders denies the egress a log agent or collector needs.
-#include "agents/fluent_bit/fluent_bit_reader.h"
+#include "agents/fluent_bit/fluent_bit_yaml_reader.h"
 #include "k8s/ray_object.h"
 #include "lint/rule.h"
 
@@ -25,7 +25,7 @@ bool shipsOffPod(const PodView& p, const Agent& a) {
   if (a.kind != AgentKind::FluentBit) return true;
   bool sawOutput = false;
   for (const AgentConfigValue& v : agentConfigValues(p, a)) {
-    const ParsedFluentBitConfig parsed = readFluentBitConfig(v.value->text);
+    const ParsedFluentBitConfig parsed = readFluentBitConfigAnyFormat(v.value->text);
     for (const FluentBitSection& s : parsed.config.sections) {
       if (s.name != "OUTPUT") continue;
       sawOutput = true;

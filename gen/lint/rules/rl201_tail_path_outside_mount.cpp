@@ -28,7 +28,7 @@ class TailPathOutsideMount : public Rule {
       std::string base = logMount["mountPath"].Scalar();
       if (base.size() > 1 && base.back() == '/') base.pop_back();
       for (const AgentConfigValue& v : agentConfigValues(p, a)) {
-        ParsedFluentBitConfig parsed = readFluentBitConfig(v.value->text);
+        ParsedFluentBitConfig parsed = readFluentBitConfigAnyFormat(v.value->text);
         for (size_t i : sectionsOf(parsed.config, "INPUT", "tail"))
           // Path may be a comma-separated list (in_tail's CLIST): each pattern must be inside.
           for (const std::string& path : pathPatterns(parsed.config.sections[i].get("Path"))) {

@@ -41,7 +41,7 @@ class S3StoreDirReadOnly : public Rule {
       const YAML::Node ro = childAt(a.container, {"securityContext", "readOnlyRootFilesystem"});
       if (!ro || ro.Scalar() != "true") continue;
       for (const AgentConfigValue& v : agentConfigValues(p, a)) {
-        ParsedFluentBitConfig parsed = readFluentBitConfig(v.value->text);
+        ParsedFluentBitConfig parsed = readFluentBitConfigAnyFormat(v.value->text);
         for (size_t i : sectionsOf(parsed.config, "OUTPUT", "s3")) {
           std::string dir = parsed.config.sections[i].get("store_dir");
           if (dir.empty()) dir = kDefaultStoreDir;

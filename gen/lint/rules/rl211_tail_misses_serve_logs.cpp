@@ -41,7 +41,7 @@ class TailMissesServeLogs : public Rule {
       std::vector<std::pair<Location, std::string>> misses;
       for (const AgentConfigValue& v : agentConfigValues(p, a)) {
         if (a.kind == AgentKind::FluentBit) {
-          ParsedFluentBitConfig parsed = readFluentBitConfig(v.value->text);
+          ParsedFluentBitConfig parsed = readFluentBitConfigAnyFormat(v.value->text);
           for (size_t i : sectionsOf(parsed.config, "INPUT", "tail")) {
             const std::string path = parsed.config.sections[i].get("Path");
             if (path.empty()) continue;

@@ -32,7 +32,7 @@ class ForwardRetainsMetadata : public Rule {
     for (const Agent& a : p.agents) {
       if (a.kind != AgentKind::FluentBit || !a.container["image"] || !defaultsToRetain(a.container["image"].Scalar())) continue;
       for (const AgentConfigValue& v : agentConfigValues(p, a)) {
-        ParsedFluentBitConfig parsed = readFluentBitConfig(v.value->text);
+        ParsedFluentBitConfig parsed = readFluentBitConfigAnyFormat(v.value->text);
         for (size_t i : sectionsOf(parsed.config, "OUTPUT", "forward"))
           if (!isOff(parsed.config.sections[i].get("Retain_Metadata_In_Forward_Mode")))
             r.atLocation(kInfo, v.lineLocation(lineOf(parsed, i, "Retain_Metadata_In_Forward_Mode")),

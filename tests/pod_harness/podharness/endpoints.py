@@ -3,6 +3,8 @@ sends to (host, port, endpoint): every other setting stays as rendered."""
 import re
 from dataclasses import dataclass
 
+import yaml
+
 # Fluent Bit plugin name -> stand-in kind
 FLUENT_BIT_KINDS = {"s3": "s3", "cloudwatch_logs": "cloudwatch", "es": "elasticsearch", "opensearch": "opensearch",
                     "loki": "loki", "azure_blob": "azure_blob", "forward": "forward", "stdout": "stdout"}
@@ -21,10 +23,29 @@ def _on(v):
     return str(v).strip().lower() in ("on", "true", "yes", "1")
 
 
+def is_fluent_bit_yaml(text):
+    """Whether `text` is a YAML-format Fluent Bit config (a mapping with a pipeline)."""
+    try:
+        doc = yaml.load(text, Loader=yaml.BaseLoader)
+    except yaml.YAMLError:
+        return False
+    return isinstance(doc, dict) and any(str(k).lower() == "pipeline" for k in doc)
+
+
+def _yaml_outputs(doc):
+    """pipeline.outputs of a YAML-format config (BaseLoader: every scalar a string)."""
+    pipeline = next((v for k, v in doc.items() if k.lower() == "pipeline"), {}) or {}
+    return next((v for k, v in pipeline.items() if k.lower() == "outputs"), []) or []
+
+
 def fluent_bit_outputs(text):
-    """[Output] of a classic-format config, in order."""
+    """The outputs of a classic- or YAML-format config, in order."""
     outs, cur = [], None
-    for line in text.splitlines():
+    if is_fluent_bit_yaml(text):
+        for o in _yaml_outputs(yaml.load(text, Loader=yaml.BaseLoader)):
+            # A repeated key is a list in YAML; the classic reading keeps its first value.
+            outs.append({k.lower(): (v[0] if isinstance(v, list) else v) for k, v in o.items()})
+    for line in ([] if outs else text.splitlines()):
         s = line.strip()
         if s.startswith("["):
             cur = {} if s.upper() == "[OUTPUT]" else None
@@ -49,8 +70,29 @@ def fluent_bit_outputs(text):
     return result
 
 
+def _rewrite_fluent_bit_yaml(text, ports):
+    doc = yaml.load(text, Loader=yaml.BaseLoader)
+    outputs = fluent_bit_outputs(text)
+    for i, o in enumerate(_yaml_outputs(doc)):
+        port = ports.get(i)
+        if port is None:
+            continue
+        for k in [k for k in o if k.lower() in ("host", "port", "endpoint")]:
+            del o[k]
+        scheme = "https" if outputs[i].tls else "http"
+        if outputs[i].kind in ("s3", "azure_blob"):
+            o["endpoint"] = f"{scheme}://127.0.0.1:{port}"
+        elif outputs[i].kind == "cloudwatch":
+            o["endpoint"], o["port"] = "127.0.0.1", str(port)
+        elif outputs[i].kind != "stdout":
+            o["host"], o["port"] = "127.0.0.1", str(port)
+    return yaml.safe_dump(doc, default_flow_style=False, sort_keys=False, width=1 << 20)
+
+
 def rewrite_fluent_bit(text, ports):
     """`ports[i]` is the stand-in port of output i. Returns the config pointed at 127.0.0.1."""
+    if is_fluent_bit_yaml(text):
+        return _rewrite_fluent_bit_yaml(text, ports)
     out_lines, index, section = [], -1, None
     pending = []
 

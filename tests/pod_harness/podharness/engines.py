@@ -80,6 +80,7 @@ def image_model(image, fluent_bit, fluentd):
             return None
         # fluent/fluent-bit's dockerfiles/Dockerfile (v3.2.10 and v5.1.1 alike):
         # ENTRYPOINT ["/fluent-bit/bin/fluent-bit"]; CMD [".../fluent-bit", "-c", "/fluent-bit/etc/fluent-bit.conf"]
+        # (raylog-gen's containers give args: -c and the file in the mounted ConfigMap folder)
         return ImageModel(["/fluent-bit/bin/fluent-bit"],
                           ["/fluent-bit/bin/fluent-bit", "-c", "/fluent-bit/etc/fluent-bit.conf"],
                           {"PATH": DISTROLESS_PATH, "FLUENT_BIT_VERSION": fluent_bit.version},

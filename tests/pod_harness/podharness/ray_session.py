@@ -222,12 +222,19 @@ class SessionWriter:
         return s
 
 
-def run_writers(writers, start_delay=0.0):
-    """Runs every writer's steps on one clock; returns when all are done."""
+def run_writers(writers, start_delay=0.0, pause_at=None, on_pause=None):
+    """Runs every writer's steps on one clock; returns when all are done. With pause_at, calls
+    on_pause() once before the first step at or after that time and then goes on where it
+    stopped, the clock shifted by the pause (Ray stops writing for a while, mid-session)."""
     events = sorted(((t + start_delay, i, fn) for i, w in enumerate(writers) for t, fn in w.steps()),
                     key=lambda e: (e[0], e[1]))
     t0 = time.monotonic()
     for t, _, fn in events:
+        if on_pause is not None and t >= pause_at:
+            paused = time.monotonic()
+            on_pause()
+            t0 += time.monotonic() - paused
+            on_pause = None
         delay = t - (time.monotonic() - t0)
         if delay > 0:
             time.sleep(delay)

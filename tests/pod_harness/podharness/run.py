@@ -3,6 +3,7 @@ real engine, Ray stand-ins writing sessions, backends standing in on 127.0.0.1, 
 import json
 import os
 import re
+import signal
 import tempfile
 import threading
 import time
@@ -16,6 +17,14 @@ from .ray_session import Ledger, SessionWriter, run_writers
 # interval, since tail only finds a new file at a rescan (a file created in a pod's last
 # Refresh_Interval seconds is not read: see README). At least a multiline flush and a flush.
 MIN_SETTLE_SECONDS = 2.5
+# --kill-agent: how long Ray is quiet, with the backends refusing, before the kill: past the
+# multiline parser's flush timeout (1 s), a flush (1 s) and its refusal, and Fluentd's
+# multiline_flush_interval (1 s); at least the longest flush interval and 2 s more (Fluentd's
+# 5 s), so every agent has tried to send and been refused.
+MIN_KILL_QUIET_SECONDS = 3.5
+# --kill-agent: the session time (ray_session steps, about 4.6 s in all) at which Ray pauses for
+# the kill: after the rotation, before the late file.
+KILL_AT_SESSION_SECONDS = 2.5
 AWS_ENV = {"AWS_ACCESS_KEY_ID": "AKIAHARNESS", "AWS_SECRET_ACCESS_KEY": "harness-secret"}
 
 
@@ -29,7 +38,7 @@ def _agent_configs(config_maps):
         for f, text in data.items():
             if not isinstance(text, str):
                 continue
-            if "[OUTPUT]" in text:
+            if "[OUTPUT]" in text or endpoints.is_fluent_bit_yaml(text):
                 yield ns, name, f, "fluent-bit"
             elif "<match" in text and "@type" in text:
                 yield ns, name, f, "fluentd"
@@ -37,9 +46,10 @@ def _agent_configs(config_maps):
 
 class Harness:
     def __init__(self, manifest, engine_kind, engine_version, workdir=None, restart_agent=False,
-                 second_cluster=None, log=print):
+                 second_cluster=None, log=print, kill_agent=False):
         self.manifest, self.log = manifest, log
         self.restart_agent = restart_agent
+        self.kill_agent = kill_agent
         self.docs = manifests.load_stream(manifest)
         if not sandbox_available():
             raise Skip("bubblewrap (bwrap) is not installed")
@@ -169,10 +179,49 @@ class Harness:
                 model, _ = run.runnable(a.spec)
                 run.launch(a, model)
 
+    def kill(self, runs):
+        """kill -9 of every agent while its backends refuse (a crash or an OOM-kill), then kubelet
+        starting it again with the same volumes. Nothing was acknowledged between the refusal and
+        the kill, so every line the agent had read must come out of what it left on disk: once."""
+        held = [s for _, _, _, s in self.standins if s is not None]
+        if not held:
+            raise Skip("--kill-agent needs a backend other than stdout (stdout acknowledges nothing)")
+        for s in held:
+            s.refuse(True)
+        # Quiet: tail has read every line, the multiline parser has let go of its last record
+        # (flush timeout 1 s; a record it still holds is lost at any stop: README, known limits),
+        # and each agent has tried a flush and been refused. Then the kill.
+        time.sleep(self.kill_quiet_seconds())
+        refused = sum(s.refused for s in held)
+        for run in runs:
+            for a in run.agents + run.sidecars:
+                self.stops.append((run.pod.name, time.monotonic()))
+                a.signal(signal.SIGKILL)
+                if not a.wait(10):
+                    run.problems.append(f"{run.pod.name}/{a.name}: still running 10 s after SIGKILL")
+                a.restarts += 1
+                model, _ = run.runnable(a.spec)
+                run.launch(a, model)
+        self.notes.append(f"agents SIGKILLed after {refused} refused write(s) and restarted")
+        if not refused:
+            self.notes.append("no write was refused before the kill: nothing was held (the check still runs)")
+        time.sleep(1.5)  # the new agents up, their backlog loaded
+        for s in held:
+            s.refuse(False)
+
+    def kill_quiet_seconds(self):
+        longest = 0.0
+        for (ns, name, f, kind) in _agent_configs(self.config_maps):
+            # Fluent Bit classic "Flush 1" or YAML "flush: '1'"; Fluentd "flush_interval 5s"
+            for m in re.finditer(r"(?im)^\s*(?:flush|flush_interval):?\s+['\"]?(\d+)", self.config_maps[(ns, name)][f]):
+                longest = max(longest, float(m.group(1)))
+        return max(MIN_KILL_QUIET_SECONDS, longest + 2.0)
+
     def settle_seconds(self):
         longest = 0.0
         for (ns, name, f, kind) in _agent_configs(self.config_maps):
-            m = re.search(r"(?im)^\s*refresh_interval\s+(\d+)", self.config_maps[(ns, name)][f])
+            # classic "Refresh_Interval 5" or YAML "refresh_interval: '5'"
+            m = re.search(r"(?im)^\s*refresh_interval:?\s+['\"]?(\d+)", self.config_maps[(ns, name)][f])
             if m:
                 longest = max(longest, float(m.group(1)))
         return max(MIN_SETTLE_SECONDS, longest + 1.5)
@@ -192,7 +241,10 @@ class Harness:
         if self.restart_agent:
             t = threading.Timer(2.5, self.restart, args=(ds_runs + ray_runs,))
             t.start()
-        run_writers(writers)
+        if self.kill_agent:
+            run_writers(writers, pause_at=KILL_AT_SESSION_SECONDS, on_pause=lambda: self.kill(ds_runs + ray_runs))
+        else:
+            run_writers(writers)
         if self.restart_agent:
             t.join()
         self._agent_alive_check(ds_runs + ray_runs)
@@ -224,7 +276,8 @@ class Harness:
         for kind, key, out, s in self.standins:
             config = self.config_maps[(key[0], key[1])][key[2]]
             text_mode = "ray_cpp" in json.dumps(self.config_maps[(key[0], key[1])])
-            m = re.search(r"(?im)^\s*path_key\s+(\S+)", config)
+            # classic "Path_Key file", YAML "path_key: file" (or "- path_key: file"), Fluentd "path_key file"
+            m = re.search(r"(?im)^\s*(?:-\s+)?path_key:?\s+['\"]?([^\s'\"]+)", config)
             file_key = m.group(1) if m else "file"
             if kind == "stdout":
                 deliveries = []
@@ -241,6 +294,7 @@ class Harness:
                 s.stop()
             # Restarting an agent proves the offsets DB: no line twice. Lines it held unsent when
             # stopped (a multiline record waiting for Flush_Timeout) are reported, not failed.
-            v.losses_tolerated = self.restart_agent
+            # A kill case tolerates nothing: the buffer on disk is what it proves.
+            v.losses_tolerated = self.restart_agent and not self.kill_agent
             verdicts.append(v)
         return problems, verdicts

@@ -136,6 +136,10 @@ class StandIn:
         self._requests = 0
         self._server: socketserver.BaseServer | None = None
         self._thread: threading.Thread | None = None
+        # While refusing, writes are answered 503 and nothing is received: an agent keeps what it
+        # would have sent (the pod harness's --kill-agent holds chunks across a kill this way).
+        self.refusing = False
+        self.refused = 0
 
     # -- life cycle ---------------------------------------------------------
     def start(self) -> 'StandIn':
@@ -188,6 +192,12 @@ class StandIn:
             self._deliveries.clear()
             self._problems.clear()
             self._requests = 0
+
+    def refuse(self, on: bool = True) -> None:
+        """Answer every write (POST/PUT/PATCH) with 503 Service Unavailable, or stop doing so.
+        Reads (an Elasticsearch client's version check) are still answered."""
+        with self._lock:
+            self.refusing = on
 
     def _count_request(self) -> None:
         with self._lock:
@@ -354,8 +364,14 @@ class HTTPStandIn(StandIn):
                 standin._count_request()
                 body = self._read_body()
                 req = Request(self.command, self.path, self.headers, body)
+                with standin._lock:
+                    refuse = standin.refusing and self.command in ('POST', 'PUT', 'PATCH')
+                    standin.refused += refuse
                 try:
-                    resp = standin.handle(req)
+                    # 503: every agent retries it (Fluent Bit's es and loki outputs, Fluentd's
+                    # elasticsearch plugin); nothing of the body is kept.
+                    resp = (Response(503, {'error': 'unavailable (harness: refusing writes)'}) if refuse
+                            else standin.handle(req))
                 except Exception as exc:   # a bug in the stand-in: say so loudly
                     standin._problem(f'stand-in error on {self.command} {self.path}: '
                                      f'{type(exc).__name__}: {exc}')
