@@ -2,6 +2,7 @@
 """Runs the log agents of rendered manifests as kubelet would and checks what reaches each backend.
 
   run_pods.py MANIFEST --engine fluent-bit:3.2|fluent-bit:5.1|fluentd [--restart-agent]
+              [--kill-agent [--expect-loss]] [--config-format yaml|classic]
               [--json REPORT] [--keep DIR] [--raylog-gen BINARY]
 
 MANIFEST is a rendered stream, or a RayLogging spec that --raylog-gen renders first.
@@ -29,16 +30,41 @@ except ImportError as e:
 from podharness.run import Harness, Skip  # noqa: E402
 
 
-def rendered(manifest, binary, workdir):
-    """The manifest itself, or what raylog-gen renders from it when it is a RayLogging spec."""
+# The file each Fluent Bit config format is written as (agents/fluent_bit: fluent-bit.yaml by
+# default, fluent-bit.conf with agent.configFormat: classic).
+CONFIG_FILES = {"yaml": "fluent-bit.yaml", "classic": "fluent-bit.conf"}
+
+
+def rendered(manifest, binary, workdir, config_format=None):
+    """The manifest itself, or what raylog-gen renders from it when it is a RayLogging spec; with
+    config_format, the spec's Fluent Bit agent set to that format first (the same spec, both formats)."""
     with open(manifest, encoding="utf-8") as f:
         first = next((d for d in yaml.safe_load_all(f) if isinstance(d, dict)), {})
     if first.get("kind") != "RayLogging":
+        if config_format:
+            raise SystemExit("--config-format needs a RayLogging spec, not a rendered manifest")
         return manifest
     if not binary:
         raise SystemExit(f"{manifest} is a RayLogging spec: pass --raylog-gen to render it")
+    spec = manifest
+    if config_format:
+        agent = first.setdefault("spec", {}).setdefault("agent", {})
+        if agent.get("type", "fluent-bit") != "fluent-bit":
+            raise SystemExit(f"--config-format is for a Fluent Bit agent; {manifest}'s agent is {agent['type']}")
+        agent["configFormat"] = config_format
+        spec = os.path.join(workdir, "spec.yaml")
+        with open(spec, "w", encoding="utf-8") as f:
+            yaml.safe_dump(first, f, sort_keys=False)
     out = os.path.join(workdir, "rendered.yaml")
-    subprocess.run([binary, "render", manifest, "-o", out], check=True)
+    subprocess.run([binary, "render", spec, "-o", out], check=True)
+    if config_format:
+        # Proof that the run below reads the format asked for: its config file is in the output.
+        with open(out, encoding="utf-8") as f:
+            text = f.read()
+        other = next(v for k, v in CONFIG_FILES.items() if k != config_format)
+        if CONFIG_FILES[config_format] + ":" not in text or other + ":" in text:
+            raise SystemExit(f"rendered with configFormat {config_format}, but the ConfigMap does not hold "
+                             f"{CONFIG_FILES[config_format]} alone")
     return out
 
 
@@ -53,6 +79,8 @@ def main():
     ap.add_argument("--expect-loss", action="store_true",
                     help="with --kill-agent: the harness's own control, passes only if lines were lost "
                          "(agent.buffer: memory) and none doubled")
+    ap.add_argument("--config-format", choices=sorted(CONFIG_FILES),
+                    help="render the spec's Fluent Bit agent in this config format (agent.configFormat)")
     ap.add_argument("--json", help="write the verdict as JSON here")
     ap.add_argument("--keep", help="keep the pods' folders and logs here")
     ap.add_argument("--raylog-gen", help="the binary that renders MANIFEST when it is a spec")
@@ -67,7 +95,7 @@ def main():
     else:
         workdir = tempfile.mkdtemp(prefix="raylog-pods-")
     try:
-        h = Harness(rendered(a.manifest, a.raylog_gen, workdir), kind, version, workdir=workdir,
+        h = Harness(rendered(a.manifest, a.raylog_gen, workdir, a.config_format), kind, version, workdir=workdir,
                     restart_agent=a.restart_agent, kill_agent=a.kill_agent)
     except Skip as e:
         print(f"skipped: {e}")
@@ -79,6 +107,7 @@ def main():
         return SKIP
     engine = f"{h.engine.kind} {h.engine.version}"
     print(f"{os.path.relpath(os.path.abspath(a.manifest))} with {engine}"
+          f"{f' ({a.config_format} config)' if a.config_format else ''}"
           f"{' (agents restarted mid-session)' if a.restart_agent else ''}"
           f"{' (agents killed with SIGKILL mid-session)' if a.kill_agent else ''}: "
           f"{len(h.ray_pods)} Ray pods, {len(h.ds_pods)} DaemonSet pods, {len(h.ledger.records)} records "
