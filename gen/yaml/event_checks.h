@@ -27,10 +27,10 @@ constexpr unsigned long long kMaxAliasedNodes = 10000;
 bool mayHaveAliases(const std::string& text);
 
 // Whether `text` may hold a ',' where yaml-cpp could start a token with it (first on a line, after a
-// blank, a quote, a bracket, '-', '?' or ':', or right after an anchor, a tag or an alias): the only
-// way found to stall its parser. Flow lists written "[a, b]" do not qualify, so most files skip the
-// event pass, as do commas in comment lines and in block scalars' text (Fluent Bit's regexes).
-// Only a quick look, never a verdict.
+// blank, a quote, a bracket, '-', '?' or ':', or right after an anchor, a tag or an alias), or a
+// line that starts with an explicit key ("? "): the ways found to stall its parser. Flow lists
+// written "[a, b]" do not qualify, so most files skip the event pass, as do commas in comment
+// lines and in block scalars' text (Fluent Bit's regexes). Only a quick look, never a verdict.
 bool mayStallParser(const std::string& text);
 
 struct EventProblem {

@@ -108,6 +108,18 @@ TEST_CASE("the quick look for a stalling comma finds each form found so far and 
   CHECK_FALSE(mayStallParser("a: " + std::string(1 << 20, 'x') + std::string(1000, ',').replace(0, 1000, 500, 'y')));
 }
 
+TEST_CASE("an explicit key after a tagged or anchored scalar stops before yaml-cpp loops (found by fuzzing inject)") {
+  for (const char* text : {"! C\n?\n", "!t C\n? a\n", "&a C\n?\n"}) {
+    CAPTURE(text);
+    CHECK(mayStallParser(text));
+    const std::optional<EventProblem> problem = eventProblemIn(text);
+    REQUIRE(problem);
+    CHECK(problem->kind == EventProblem::NoProgress);
+    CHECK_THAT(firstError(text), Catch::StartsWith("t.yaml:2:1: error: invalid YAML"));
+  }
+  CHECK_FALSE(mayStallParser("a: b\nc: '?'\n# ?\nd: ?x\n"));
+}
+
 TEST_CASE("a comma the lexical scan misreads still stops before yaml-cpp loops (found by fuzzing krm)") {
   // A quote after ':' inside { } took the scan past the comma at the start of line 11.
   std::ifstream in(RAYLOG_SOURCE_DIR "/tests/fuzz/regressions/krm/comma-scan-misread-after-flow-quote-oom.yaml");
