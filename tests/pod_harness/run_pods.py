@@ -52,7 +52,10 @@ def rendered(manifest, binary, workdir, config_format=None):
         if agent.get("type", "fluent-bit") != "fluent-bit":
             raise SystemExit(f"--config-format is for a Fluent Bit agent; {manifest}'s agent is {agent['type']}")
         agent["configFormat"] = config_format
-        spec = os.path.join(workdir, "spec.yaml")
+        # A copy of the spec's folder: paths in a spec are relative to it (serveConfigV2File).
+        folder = os.path.join(workdir, "spec")
+        shutil.copytree(os.path.dirname(os.path.abspath(manifest)), folder)
+        spec = os.path.join(folder, os.path.basename(manifest))
         with open(spec, "w", encoding="utf-8") as f:
             yaml.safe_dump(first, f, sort_keys=False)
     out = os.path.join(workdir, "rendered.yaml")
