@@ -61,7 +61,10 @@ static void emitNode(YAML::Emitter& out, const YAML::Node& node) {
       return;
     case YAML::NodeType::Scalar: {
       const std::string& text = node.Scalar();
-      if (startsLikeDocumentMarker(text)) {  // a string either way, so quoting keeps its type
+      // A string either way, so quoting keeps its type. "{{" in a plain scalar reads as Go/Helm
+      // template syntax, which the reader refuses; in quotes it is text (a continuation line
+      // "'{{x'" of a plain scalar came back as one plain line: found by fuzzing inject).
+      if (startsLikeDocumentMarker(text) || text.find("{{") != std::string::npos) {
         out << YAML::DoubleQuoted << text;
         return;
       }

@@ -37,6 +37,17 @@ TEST_CASE("a scalar that starts like a document marker is quoted (found by fuzzi
   }
 }
 
+TEST_CASE("text holding '{{' is quoted, so it never reads back as template syntax (found by fuzzing inject)") {
+  // A plain scalar's continuation line "'{{x'" is text, and was written back as one plain line.
+  const std::vector<ParsedDocument> in = parseYamlStream("a Li? &nu\n''\n'{{x'\n", "t.yaml");
+  const std::string text = emitStream({in.at(0).root});
+  CHECK(text == "---\n\"a Li? &nu '' '{{x'\"\n");
+  CHECK(parseYamlStream(text, "t.yaml").at(0).root.Scalar() == "a Li? &nu '' '{{x'");
+  YAML::Node n = y::map();
+  n["note"] = y::str("see {{ .Values.x }}");
+  CHECK(emitDocument(n) == "note: \"see {{ .Values.x }}\"\n");
+}
+
 TEST_CASE("multi-line text becomes a literal block") {
   YAML::Node n = y::map();
   n["conf"] = y::str("[INPUT]\n    Name tail\n");
