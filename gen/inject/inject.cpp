@@ -138,6 +138,12 @@ class Injector {
     applyClusterPieces(object, spec);
     for (RayPodTemplateRef& ref : rayPodTemplates(object)) {
       const Location where = locationOf(ref.tmpl.node().Mark(), file);  // before edits replace nodes
+      if (const auto [entry, list] = ref.tmpl.firstEntryNotMapping(); entry) {
+        errors_.push_back({locationOf(entry.Mark(), file), describe(object) + " " + ref.path + " is not a valid pod " +
+                                                               "template (an entry of " + list + " is not a mapping); " +
+                                                               "fix its containers, volumes and mounts, which must be mappings"});
+        continue;
+      }
       try {
         applyLoggingPieces(ref.tmpl, loggingPiecesFor(spec, ref.type, ref.groupName));
       } catch (const PieceConflict& e) {

@@ -54,6 +54,26 @@ YAML::Node PodTemplate::findVolume(const std::string& name) const {
   return findByName(spec["volumes"], name);
 }
 
+std::pair<YAML::Node, std::string> PodTemplate::firstEntryNotMapping() const {
+  const YAML::Node spec = node_["spec"];
+  if (!spec || !spec.IsMap()) return {YAML::Node(YAML::NodeType::Undefined), ""};
+  for (const char* listKey : {"containers", "initContainers", "volumes"}) {
+    const YAML::Node list = spec[listKey];
+    if (!list || !list.IsSequence()) continue;
+    for (const YAML::Node& entry : list) {
+      if (!entry.IsMap()) return {entry, listKey};
+      if (std::string(listKey) == "volumes") continue;
+      for (const char* inner : {"env", "volumeMounts"}) {
+        const YAML::Node items = entry[inner];
+        if (!items || !items.IsSequence()) continue;
+        for (const YAML::Node& item : items)
+          if (!item.IsMap()) return {item, std::string(listKey) + "[]." + inner};
+      }
+    }
+  }
+  return {YAML::Node(YAML::NodeType::Undefined), ""};
+}
+
 std::string scalarAt(const YAML::Node& n, const char* a, const char* b) {
   if (!n || !n.IsMap()) return "";
   const YAML::Node first = n[a];

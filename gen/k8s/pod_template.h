@@ -4,6 +4,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <string>
+#include <utility>
 
 namespace raylog {
 
@@ -26,6 +27,10 @@ class PodTemplate {
   // A container or init container by name; null when none.
   YAML::Node findContainer(const std::string& name) const;
   YAML::Node findVolume(const std::string& name) const;
+  // The first entry that must be a mapping and is not (in containers, initContainers, volumes,
+  // or a container's env and volumeMounts), with what holds it; a null node when every one is.
+  // Checked before any edit, so a first run refuses what a second would (found by fuzzing inject).
+  std::pair<YAML::Node, std::string> firstEntryNotMapping() const;
 
  private:
   YAML::Node child(YAML::Node parent, const char* key, YAML::NodeType::value type);

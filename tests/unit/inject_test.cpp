@@ -103,6 +103,25 @@ TEST_CASE("a scalar where a container belongs is a located error, not an interna
   }
 }
 
+TEST_CASE("a scalar after the Ray container is refused on the first run, not only on the second (found by fuzzing inject)") {
+  Spec spec = testing::specFrom("spec:\n  output: {type: stdout}\n");
+  for (const char* tail : {"          - name}\n", "            volumeMounts: [x]\n", "            env: [1]\n"}) {
+    CAPTURE(tail);
+    const std::string input =
+        "apiVersion: ray.io/v1\nkind: RayCluster\nmetadata: {name: c}\nspec:\n  headGroupSpec:\n    template:\n"
+        "      spec:\n        containers:\n          - name: ray-head\n            image: rayproject/ray:2.52.0\n" +
+        std::string(tail);
+    try {
+      injectLogging(spec, parseManifests(input, "in.yaml"));
+      FAIL("expected an InputError");
+    } catch (const InputError& e) {
+      REQUIRE(e.diagnostics().size() == 1);
+      CHECK(e.diagnostics()[0].where.line == 11);
+      CHECK_THAT(e.diagnostics()[0].message, Catch::Contains("is not a valid pod template (an entry of containers"));
+    }
+  }
+}
+
 TEST_CASE("a ConfigMap of the same name that raylog-gen did not create is not overwritten") {
   Spec spec = testing::specFrom("spec:\n  output: {type: stdout}\n");
   const std::string input =
