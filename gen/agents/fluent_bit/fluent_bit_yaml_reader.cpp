@@ -61,7 +61,9 @@ void addList(ParsedFluentBitConfig& out, const std::string& name, const YAML::No
     out.problems.push_back({line, "expected a list of " + name + " entries"});
     return;
   }
-  for (const YAML::Node& item : list) addSection(out, name, item, lineOf(item));
+  // An empty entry ("- # note") has no position of its own: yaml-cpp marks it where the next token
+  // starts, which may be past the text's last line (found by fuzzing). It is named at the list.
+  for (const YAML::Node& item : list) addSection(out, name, item, item.IsNull() || item.Mark().is_null() ? line : lineOf(item));
 }
 
 }  // namespace
