@@ -142,6 +142,17 @@ static std::optional<LexicalProblem> lexicalProblem(const std::string& text, con
       at = t;
     }
   };
+  // After a quoted value or a flow collection that closes at byte `at`: the line ends, or a ':'
+  // (a key), a comment, a ',' (outside [ ] and { } the comma check names it), or inside [ ] / { }
+  // a ']' or '}'. Where anything else stands, its byte; npos when nothing does.
+  auto strayTextAfter = [&](size_t at) {
+    size_t k = at + 1;
+    while (k < text.size() && blank(text[k])) ++k;
+    const char next = k < text.size() ? text[k] : '\n';
+    const bool fits = next == '\n' || next == '\r' || next == ':' || next == ',' || (next == '#' && k > at + 1) ||
+                      (depth > 0 && (next == ']' || next == '}'));
+    return fits ? std::string::npos : k;
+  };
   // A ',' right after '-', '?' or ':' is text of a plain scalar ("-,x", "a:,b"), unless that
   // token is an anchor, a tag or an alias ("&a:," is anchor "a:" and a stray comma: yaml-cpp
   // allocates without bound on it, found by fuzzing krm).
@@ -201,17 +212,12 @@ static std::optional<LexicalProblem> lexicalProblem(const std::string& text, con
             ++i;
             continue;
           }
-          // After the closing quote: the line ends, or a ':' (a key), a comment, a ',' (outside [ ]
-          // and { } the comma check below names it), or in [ ] / { } a ']' or '}'. yaml-cpp 0.7
-          // never returns on "'a'b" followed by a "? " line.
-          size_t k = i + 1;
-          while (k < text.size() && blank(text[k])) ++k;
-          const char next = k < text.size() ? text[k] : '\n';
-          const bool fits = next == '\n' || next == '\r' || next == ':' || next == ',' || (next == '#' && k > i + 1) ||
-                            (depth > 0 && (next == ']' || next == '}'));
-          if (!fits && found({here(k), std::string("invalid YAML: text after a quoted value's closing ") + c +
-                                           "; put the whole value inside the quotes",
-                              true}))
+          // yaml-cpp 0.7 never returns on "'a'b" followed by a "? " line.
+          const size_t stray = strayTextAfter(i);
+          if (stray != std::string::npos &&
+              found({here(stray), std::string("invalid YAML: text after a quoted value's closing ") + c +
+                                      "; put the whole value inside the quotes",
+                     true}))
             return first;
           closedAt = i;
           break;
@@ -234,16 +240,12 @@ static std::optional<LexicalProblem> lexicalProblem(const std::string& text, con
     } else if ((c == ']' || c == '}') && depth > 0) {
       if (--depth == 0) {
         closedAt = i;
-        // After a flow collection in block context, as after a quoted value: the line ends, or a
-        // ':' (a key), a ',' (the comma check names it) or a comment. yaml-cpp 0.7 allocates
-        // without bound on "[] t" followed by a "? " line (found by fuzzing krm).
-        size_t k = i + 1;
-        while (k < text.size() && blank(text[k])) ++k;
-        const char next = k < text.size() ? text[k] : '\n';
-        const bool fits = next == '\n' || next == '\r' || next == ':' || next == ',' || (next == '#' && k > i + 1);
-        if (!fits && found({here(k), std::string("invalid YAML: text after a flow collection's closing ") + c +
-                                         "; put the text inside the brackets, or quote the whole value",
-                            true}))
+        // yaml-cpp 0.7 allocates without bound on "[] t" followed by a "? " line (found by fuzzing krm).
+        const size_t stray = strayTextAfter(i);
+        if (stray != std::string::npos &&
+            found({here(stray), std::string("invalid YAML: text after a flow collection's closing ") + c +
+                                    "; put the text inside the brackets, or quote the whole value",
+                   true}))
           return first;
       }
     } else if ((c == '|' || c == '>') && depth == 0 && tokenStart && nodeStarts(i)) {
