@@ -71,6 +71,21 @@ def rendered(manifest, binary, workdir, config_format=None):
     return out
 
 
+def write_report(path, report):
+    """The verdict as JSON (--json), for table.py: ctest writes one per pods test."""
+    if not path:
+        return
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    with open(path, "w") as f:
+        json.dump(report, f, indent=1)
+
+
+def skipped(report, engine, why):
+    print(f"skipped: {why}")
+    write_report(report, {"engine": engine, "skipped": why})
+    return SKIP
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("manifest")
@@ -101,13 +116,11 @@ def main():
         h = Harness(rendered(a.manifest, a.raylog_gen, workdir, a.config_format), kind, version, workdir=workdir,
                     restart_agent=a.restart_agent, kill_agent=a.kill_agent)
     except Skip as e:
-        print(f"skipped: {e}")
-        return SKIP
+        return skipped(a.json, a.engine, str(e))
     try:
         problems, verdicts = h.run()
     except Skip as e:
-        print(f"skipped: {e}")
-        return SKIP
+        return skipped(a.json, a.engine, str(e))
     engine = f"{h.engine.kind} {h.engine.version}"
     print(f"{os.path.relpath(os.path.abspath(a.manifest))} with {engine}"
           f"{f' ({a.config_format} config)' if a.config_format else ''}"
@@ -128,10 +141,6 @@ def main():
             print(f"      {e}")
         if len(v.field_errors) > 40:
             print(f"      … {len(v.field_errors) - 40} more")
-    if a.json:
-        with open(a.json, "w") as f:
-            json.dump({"engine": engine, "problems": problems, "notes": h.notes,
-                       "backends": [v.summary() for v in verdicts]}, f, indent=1)
     ok = not problems and verdicts and all(v.ok for v in verdicts)
     if a.expect_loss:
         # The control: the same kill with a memory buffer must lose lines, or the kill case
@@ -140,6 +149,8 @@ def main():
         ok = not problems and verdicts and lost > 0 and not any(v.duplicated or v.field_errors or v.problems
                                                                 for v in verdicts)
         print(f"  control (--expect-loss): {lost} line(s) lost with the kill: {'ok' if ok else 'FAIL'}")
+    write_report(a.json, {"engine": engine, "ok": bool(ok), "expect_loss": a.expect_loss, "problems": problems,
+                          "notes": h.notes, "backends": [v.summary() for v in verdicts]})
     if not a.keep:
         shutil.rmtree(workdir, ignore_errors=True)
     return 0 if ok else 1

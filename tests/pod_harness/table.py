@@ -1,61 +1,61 @@
 #!/usr/bin/env python3
-"""Runs every example through the pod harness with every engine and prints the README's table.
+"""Prints the README's pods table from the verdicts the last `ctest -R '^pods/'` left.
 
-  tests/pod_harness/table.py build/raylog-gen > table.md
+  ctest --test-dir build -R '^pods/'
+  tests/pod_harness/table.py build/pod-reports > table.md
 
-A cell is "delivered/lost/duplicated, field errors" summed over the example's backends, or
-"skipped: why" when the engine is absent or the example runs no agent the harness has.
+Each pods test writes its verdict as JSON (run_pods.py --json) into the build's pod-reports/
+folder, named after the test with + for /. A row is a test without its engine (an example, the
+example in the classic config format, a case); a column an engine. A cell is "delivered / lost /
+duplicated, field errors" summed over the run's backends, "skipped: why", or "–" where the test
+does not run on that engine. Reports older than the newest one by more than a day are called
+out: they belong to an earlier run.
 """
-import glob
 import json
 import os
-import subprocess
 import sys
-import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
-ENGINES = ["fluent-bit:3.2", "fluent-bit:5.1", "fluentd"]
+ENGINES = {"fluent-bit-3.2": "Fluent Bit 3.2", "fluent-bit-5.1": "Fluent Bit 5.1", "fluentd": "Fluentd"}
 
 
-def cell(spec, engine, binary):
-    with tempfile.NamedTemporaryFile(suffix=".json") as report:
-        p = subprocess.run([sys.executable, os.path.join(HERE, "run_pods.py"), spec, "--engine", engine,
-                            "--raylog-gen", binary, "--json", report.name], capture_output=True, text=True)
-        if p.returncode == 77:
-            return "skipped: " + p.stdout.strip().removeprefix("skipped: ").split(" (")[0].split(": agents")[0], None
-        try:
-            r = json.load(open(report.name))
-        except (OSError, ValueError):
-            return f"error (exit {p.returncode})", None
-    b = r["backends"]
+def cell(report):
+    if "skipped" in report:
+        return "skipped: " + report["skipped"].split(" (")[0].split(": agents")[0]
+    b = report["backends"]
     text = (f"{sum(x['delivered'] for x in b)} / {sum(x['lost'] for x in b)} / {sum(x['duplicated'] for x in b)}"
-            f", {sum(x['field_errors'] for x in b)}; {len(b)} backend(s)")
-    ok = p.returncode == 0
-    return (text if ok else f"**FAIL** {text}; {len(r['problems'])} problem(s)"), r["engine"]
+            f", {sum(x['field_errors'] for x in b)}")
+    if report.get("expect_loss"):
+        text += " (control: must lose)"
+    return text if report.get("ok") else f"**FAIL** {text}; {len(report['problems'])} problem(s)"
 
 
 def main():
-    binary = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "build", "raylog-gen"))
-    versions = {}
-    rows = []
-    for spec in sorted(glob.glob(os.path.join(ROOT, "examples", "*", "raylog.yaml"))):
-        name = os.path.basename(os.path.dirname(spec))
-        cells = []
-        for engine in ENGINES:
-            if (engine == "fluentd") != name.startswith("fluentd"):
-                cells.append("n/a")
-                continue
-            text, version = cell(spec, engine, binary)
-            if version:
-                versions[engine] = version
-            cells.append(text)
-        rows.append(f"| {name} | " + " | ".join(cells) + " |")
-        print(rows[-1], file=sys.stderr)
-    head = [versions.get(e, e) for e in ENGINES]
-    print("| example | " + " | ".join(head) + " |")
+    if len(sys.argv) != 2:
+        sys.exit("usage: table.py BUILD/pod-reports")
+    folder = sys.argv[1]
+    rows, versions, stamps = {}, {}, {}
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith(".json"):
+            continue
+        test, _, engine = name[:-len(".json")].rpartition("+")
+        path = os.path.join(folder, name)
+        with open(path) as f:
+            report = json.load(f)
+        stamps[(test, engine)] = os.path.getmtime(path)
+        rows.setdefault(test.replace("+", "/"), {})[engine] = cell(report)
+        if "skipped" not in report:
+            versions[engine] = report["engine"]
+    if not rows:
+        sys.exit(f"no reports in {folder}: run ctest -R '^pods/' first")
+    newest = max(stamps.values())
+    stale = sorted(f"{t.replace('+', '/')}/{e}" for (t, e), m in stamps.items() if newest - m > 86400)
+    head = [versions.get(e, label) for e, label in ENGINES.items()]
+    print("| pods test | " + " | ".join(head) + " |")
     print("|---|" + "---|" * len(ENGINES))
-    print("\n".join(rows))
+    for test in sorted(rows, key=lambda t: (t.startswith("case/"), t)):
+        print(f"| {test} | " + " | ".join(rows[test].get(e, "–") for e in ENGINES) + " |")
+    if stale:
+        print(f"\nFrom an earlier run (more than a day older than the newest report): {', '.join(stale)}")
 
 
 if __name__ == "__main__":
