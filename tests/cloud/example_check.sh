@@ -16,14 +16,15 @@ fi
 [[ -x $work/$script ]] || { echo "script is not executable"; exit 1; }
 export PATH="$stub_dir:$PATH" STUB_LOG="$work/calls.log"
 : >"$STUB_LOG"
-STUB_EXISTING=0 bash "$work/$script" --dry-run >"$work/out.txt"
+STUB_EXISTING=0 bash "$work/$script" --dry-run >"$work/out.txt" 2>"$work/err.txt" || { cat "$work/err.txt"; exit 1; }
 if [ "$cloud" = gke ]; then
   grep -q '^+ gcloud iam service-accounts add-iam-policy-binding .* --role=roles/iam.workloadIdentityUser ' "$work/out.txt" ||
     { echo "no workloadIdentityUser binding planned"; exit 1; }
   if grep -E 'roles/(owner|editor)|Admin' "$work/out.txt"; then echo "a broad role was planned"; exit 1; fi
 else
   grep -q '^+ az identity federated-credential create ' "$work/out.txt" || { echo "no federated credential planned"; exit 1; }
-  grep -q "^+ az role assignment create .* --role 'Storage Blob Data Contributor' --scope /subscriptions/.*/blobServices/default/containers/" \
+  # (printf %q, as the dry run prints, escapes the role's blanks with backslashes)
+  grep -q '^+ az role assignment create .* --role Storage\\ Blob\\ Data\\ Contributor --scope /subscriptions/[^ ]*/blobServices/default/containers/[^ /]*$' \
     "$work/out.txt" || { echo "no container-scoped role assignment planned"; exit 1; }
 fi
 grep -qx '+ kubectl apply -f -' "$work/out.txt" || { echo "no kubectl apply"; exit 1; }

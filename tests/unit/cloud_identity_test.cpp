@@ -22,9 +22,9 @@ const char* kGke = "  gke: {project: my-project, cluster: ray, location: us-cent
 const char* kAks =
     "  aks: {subscription: 00000000-1111-2222-3333-444444444444, resourceGroup: ray-rg, cluster: ray, storageAccount: raylogs}\n";
 const char* kGcsCollector =
-    "  collector:\n    image: quay.io/kuberay/collector:v1.7.0\n    storage:\n      gcs: {bucket: ray-history}\n";
+    "  ray: {version: \"2.56.0\"}\n  collector:\n    image: quay.io/kuberay/collector:v1.7.0\n    storage:\n      gcs: {bucket: ray-history}\n";
 const char* kBlobCollector =
-    "  collector:\n    image: quay.io/kuberay/collector:v1.7.0\n    storage:\n      azureblob: {container: ray-history}\n";
+    "  ray: {version: \"2.56.0\"}\n  collector:\n    image: quay.io/kuberay/collector:v1.7.0\n    storage:\n      azureblob: {container: ray-history}\n";
 
 std::string messages(const std::vector<Diagnostic>& problems) {
   std::string all;
@@ -111,9 +111,9 @@ TEST_CASE("gke: a Fluent Bit gcs output alone is refused: out_gcs reads a key fi
 
 TEST_CASE("gke: the collector's own workloadIdentity and create: false conflict with spec.gke") {
   auto p = testing::specProblems(std::string("spec:\n") + kGke +
-                                 "  collector:\n    image: quay.io/kuberay/collector:v1.7.0\n"
+                                 "  ray: {version: \"2.56.0\"}\n  collector:\n    image: quay.io/kuberay/collector:v1.7.0\n"
                                  "    serviceAccount: {name: mine, create: false}\n    storage:\n"
-                                 "      gcs: {bucket: b, workloadIdentity: {gcpServiceAccount: x@p.iam.gserviceaccount.com}}\n"
+                                 "      gcs: {bucket: bbb, workloadIdentity: {gcpServiceAccount: x@p.iam.gserviceaccount.com}}\n"
                                  "  output: {type: stdout}\n");
   const std::string all = messages(p);
   CHECK_THAT(all, Catch::Contains("remove workloadIdentity"));
@@ -142,8 +142,8 @@ TEST_CASE("aks: Fluent Bit's azure_blob cannot use workload identity, and render
   REQUIRE(p.size() == 1);
   CHECK_THAT(p[0].message, Catch::Contains("shared key or a SAS token only") && Catch::Contains("collector.storage.azureblob"));
   auto withKey = testing::specProblems(std::string("spec:\n") + kAks +
-                                       "  collector:\n    image: quay.io/kuberay/collector:v1.7.0\n    storage:\n"
-                                       "      azureblob: {container: c, accountURL: 'https://other.blob.core.windows.net/', "
+                                       "  ray: {version: \"2.56.0\"}\n  collector:\n    image: quay.io/kuberay/collector:v1.7.0\n    storage:\n"
+                                       "      azureblob: {container: ccc, accountURL: 'https://other.blob.core.windows.net/', "
                                        "workloadIdentity: {clientId: 00000000-0000-0000-0000-000000000000}}\n"
                                        "  agent: {type: history-collector}\n");
   CHECK_THAT(messages(withKey), Catch::Contains("remove workloadIdentity"));
@@ -154,7 +154,7 @@ TEST_CASE("one cloud per spec") {
   const std::string all = messages(p);
   CHECK_THAT(all, Catch::Contains("spec.gke and spec.aks are both set"));
   auto eks = testing::specProblems(std::string("spec:\n  eks: {clusterName: c, region: us-west-2}\n") + kGke +
-                                   "  output: {type: s3, bucket: b}\n");
+                                   "  output: {type: s3, bucket: bbb}\n");
   CHECK_THAT(messages(eks), Catch::Contains("spec.eks and spec.gke are both set"));
 }
 
