@@ -6,6 +6,11 @@ foreach(spec IN LISTS specs)
   if(text MATCHES "\n  eks:")
     # Examples with spec.eks keep their setup script as a golden file too.
     execute_process(COMMAND ${BINARY} render ${spec} --eks-script ${dir}/eks-setup.sh OUTPUT_FILE ${dir}/rendered.yaml RESULT_VARIABLE rc)
+  elseif(text MATCHES "\n  (gke|aks):")
+    # Likewise spec.gke and spec.aks.
+    set(cloud ${CMAKE_MATCH_1})
+    execute_process(COMMAND ${BINARY} render ${spec} --${cloud}-script ${dir}/${cloud}-setup.sh OUTPUT_FILE ${dir}/rendered.yaml
+                    RESULT_VARIABLE rc)
   else()
     execute_process(COMMAND ${BINARY} render ${spec} OUTPUT_FILE ${dir}/rendered.yaml RESULT_VARIABLE rc)
   endif()

@@ -2,21 +2,43 @@
 #include <iostream>
 #include <memory>
 
+#include "aks/aks_script.h"
+#include "aks/azure_access_from_spec.h"
 #include "cli/command.h"
 #include "cli/exit_codes.h"
 #include "cli/output_file.h"
 #include "eks/aws_access_from_spec.h"
 #include "eks/eks_script.h"
 #include "eks/iam_policy.h"
+#include "gke/gcp_access_from_spec.h"
+#include "gke/gke_script.h"
 #include "render/out_dir.h"
 #include "render/render.h"
 #include "spec/spec_loader.h"
 
 namespace raylog {
 
+namespace {
+
+// A cloud's setup script: the flag that writes it, the spec section it needs, and its text.
+struct CloudScript {
+  const char* section;  // "eks"
+  const char* needs;    // what the section holds, for the error
+  const char* folder;   // its --out-dir sub-folder, which kubectl apply -f DIR does not read
+  std::string file;     // --<section>-script FILE ("" = not asked for)
+  bool enabled;
+  std::string (*text)(const Spec&, const std::string& manifests);
+};
+
+std::string eksText(const Spec& spec, const std::string& m) { return eksSetupScript(awsAccessFor(spec), m); }
+std::string gkeText(const Spec& spec, const std::string& m) { return gkeSetupScript(gcpAccessFor(spec), m); }
+std::string aksText(const Spec& spec, const std::string& m) { return aksSetupScript(azureAccessFor(spec), m); }
+
+}  // namespace
+
 void registerRenderCommand(CLI::App& app, CommandAction& action) {
   struct Options {
-    std::string spec, output, outDir, eksScript;
+    std::string spec, output, outDir, eksScript, gkeScript, aksScript;
   };
   auto opts = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand("render", "Render a RayLogging spec into Kubernetes manifests (stdout by default)");
@@ -26,34 +48,51 @@ void registerRenderCommand(CLI::App& app, CommandAction& action) {
       cmd->add_option("-o,--output", opts->output, "Write to this file instead of standard output (all or nothing)");
   cmd->add_option("--out-dir", opts->outDir,
                   "Write one file per object group and a Kustomization listing them into this folder "
-                  "(the EKS script and IAM policy into its eks/ sub-folder)")
+                  "(the EKS script and IAM policy into its eks/ sub-folder, the GKE and AKS scripts into gke/ and aks/)")
       ->excludes(output);
   cmd->add_option("--eks-script", opts->eksScript,
                   "Also write the EKS setup script (IAM for the agent, then kubectl apply) to this file; needs spec.eks");
+  cmd->add_option("--gke-script", opts->gkeScript,
+                  "Also write the GKE setup script (Workload Identity for the agent, then kubectl apply) to this file; "
+                  "needs spec.gke");
+  cmd->add_option("--aks-script", opts->aksScript,
+                  "Also write the AKS setup script (Workload Identity for the collector, then kubectl apply) to this "
+                  "file; needs spec.aks");
   cmd->callback([opts, &action] {
     action = [opts] {
       const Spec spec = loadSpecFile(opts->spec);  // throws before anything is written
-      if (!opts->eksScript.empty() && !spec.eks.enabled) {
-        std::cerr << "raylog-gen: error: --eks-script needs spec.eks (clusterName, region, iamMode) in " << opts->spec << "\n";
-        return exit_code::kBadInput;
-      }
+      const CloudScript scripts[] = {
+          {"eks", "clusterName, region, iamMode", kOutDirEksFolder, opts->eksScript, spec.eks.enabled, eksText},
+          {"gke", "project, cluster, location", kOutDirGkeFolder, opts->gkeScript, spec.gke.enabled, gkeText},
+          {"aks", "subscription, resourceGroup, cluster, storageAccount", kOutDirAksFolder, opts->aksScript, spec.aks.enabled, aksText}};
+      for (const CloudScript& c : scripts)
+        if (!c.file.empty() && !c.enabled) {
+          std::cerr << "raylog-gen: error: --" << c.section << "-script needs spec." << c.section << " (" << c.needs << ") in "
+                    << opts->spec << "\n";
+          return exit_code::kBadInput;
+        }
       try {
         const std::string stream = renderStream(spec);
         if (!opts->outDir.empty()) {
           auto files = outDirFiles(renderObjects(spec), renderHeader(spec));
-          if (spec.eks.enabled) {
-            const AwsAccess access = awsAccessFor(spec);
-            files.push_back({std::string(kOutDirEksFolder) + "/eks-setup.sh", eksSetupScript(access, stream)});
-            files.push_back({std::string(kOutDirEksFolder) + "/iam-policy.json", iamPolicyJson(access)});
+          std::vector<std::string> executables;
+          for (const CloudScript& c : scripts) {
+            if (!c.enabled) continue;
+            const std::string script = std::string(c.folder) + "/" + c.section + "-setup.sh";
+            files.push_back({script, c.text(spec, stream)});
+            executables.push_back(script);
+            if (std::string(c.folder) == kOutDirEksFolder)  // the policy too, for review or Terraform
+              files.push_back({std::string(c.folder) + "/iam-policy.json", iamPolicyJson(awsAccessFor(spec))});
           }
           writeOutputDir(opts->outDir, files);
-          if (spec.eks.enabled) makeExecutable(opts->outDir + "/" + kOutDirEksFolder + "/eks-setup.sh");
+          for (const std::string& script : executables) makeExecutable(opts->outDir + "/" + script);
           return exit_code::kOk;
         }
-        if (!opts->eksScript.empty()) {
-          writeOutput(opts->eksScript, eksSetupScript(awsAccessFor(spec), stream));
-          makeExecutable(opts->eksScript);
-        }
+        for (const CloudScript& c : scripts)
+          if (!c.file.empty()) {
+            writeOutput(c.file, c.text(spec, stream));
+            makeExecutable(c.file);
+          }
         writeOutput(opts->output, stream);
       } catch (const std::runtime_error& e) {
         std::cerr << "raylog-gen: error: " << e.what() << "\n";

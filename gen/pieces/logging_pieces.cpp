@@ -166,8 +166,10 @@ LoggingPieces loggingPiecesFor(const Spec& spec, RayNodeType type, const std::st
   p.rayLogMount = volumeMount(kRayLogVolume, kRayLogMountPath);
 
   for (const LogAgent* agent : agentsRunningFor(spec)) agent->addPieces(spec, type, group, p);
-  // On EKS the agent's credentials are bound to the pod's ServiceAccount (IRSA, Pod Identity).
-  if (spec.eks.enabled && spec.eks.iamMode != "node-role" && p.serviceAccountName.empty())
+  // On EKS, GKE and AKS the agent's credentials are bound to the pod's ServiceAccount (IRSA, Pod
+  // Identity, Workload Identity).
+  const bool boundToServiceAccount = (spec.eks.enabled && spec.eks.iamMode != "node-role") || spec.gke.enabled || spec.aks.enabled;
+  if (boundToServiceAccount && p.serviceAccountName.empty())
     p.serviceAccountName = spec.name + "-logs";
   // Ray's preStop `ray stop` and the agent's Grace both run inside the pod's grace period.
   p.minTerminationGraceSeconds = std::max<int64_t>(30, spec.agent.graceSeconds + 10);

@@ -16,6 +16,8 @@ inline constexpr const char* kKustomizationFile = "Kustomization";
 
 // Where the EKS script and IAM policy go: a sub-folder, which `kubectl apply -f DIR` does not read.
 inline constexpr const char* kOutDirEksFolder = "eks";
+inline constexpr const char* kOutDirGkeFolder = "gke";  // gke-setup.sh, likewise
+inline constexpr const char* kOutDirAksFolder = "aks";  // aks-setup.sh, likewise
 
 // File name -> content, in the order the kustomization lists them (the kustomization last).
 std::vector<std::pair<std::string, std::string>> outDirFiles(const std::vector<YAML::Node>& objects,

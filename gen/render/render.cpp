@@ -3,6 +3,7 @@
 #include "agents/log_agent.h"
 #include "k8s/ray_object.h"
 #include "pieces/logging_pieces.h"
+#include "render/cloud_identity.h"
 #include "render/plain_cluster.h"
 #include "yaml/yaml_build.h"
 #include "yaml/yaml_emit.h"
@@ -54,6 +55,7 @@ std::vector<YAML::Node> renderObjects(const Spec& spec) {
   for (const LogAgent* agent : agentsRunningFor(spec))
     if (agent->renderOnlyObjects)
       for (const YAML::Node& o : agent->renderOnlyObjects(spec)) objects.push_back(o);
+  for (const YAML::Node& o : cloudIdentityObjects(spec)) objects.push_back(o);
   objects.push_back(cluster);
   return objects;
 }

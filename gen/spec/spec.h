@@ -128,6 +128,19 @@ struct EksSpec {
   bool createCluster = false;
 };
 
+// Google GKE (spec.gke): Workload Identity for the agent's ServiceAccount (gke/gcp_access.h).
+struct GkeSpec {
+  bool enabled = false;
+  std::string project, cluster, location;
+  std::string gcpServiceAccount;  // account ID; its email is <id>@<project>.iam.gserviceaccount.com
+};
+
+// Azure AKS (spec.aks): Workload Identity for the agent's ServiceAccount (aks/azure_access.h).
+struct AksSpec {
+  bool enabled = false;
+  std::string subscription, resourceGroup, cluster, storageAccount, storageResourceGroup, identityName;
+};
+
 struct RayJobSpec {
   std::string entrypoint;
   std::string runtimeEnvYaml;  // "" when unset
@@ -160,6 +173,8 @@ struct Spec {
   CollectorSpec collector;
   DaemonSetSpec daemonset;
   EksSpec eks;
+  GkeSpec gke;
+  AksSpec aks;
   std::vector<OutputSpec> outputs;
 };
 

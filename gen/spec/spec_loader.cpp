@@ -12,6 +12,7 @@
 #include "yaml/yaml_emit.h"
 #include "k8s/image_pin.h"
 #include "k8s/names.h"
+#include "spec/cloud_spec.h"
 #include "spec/schema_defaults.h"
 #include "spec/spec_schema.h"
 #include "util/image_version.h"
@@ -638,6 +639,8 @@ Spec loadSpecNode(const YAML::Node& root, const std::string& file) {
              e["createCluster"].get<bool>()};
   }
 
+  loadCloudSpecs(sp, s);
+
   SemanticChecks checks(doc, file);
   checks.run(s);
   checks.checkCollector(sp, s.collector);
@@ -645,6 +648,7 @@ Spec loadSpecNode(const YAML::Node& root, const std::string& file) {
   checks.checkOutputs(doc.value["spec"], s);
   checks.checkAgents(doc.value["spec"], s);
   checks.checkEks(doc.value["spec"], s);
+  checkCloudSpecs(doc.value["spec"], s, checks);
   checks.loadRayKind(sp, file, s);
   problems.insert(problems.end(), checks.diagnostics().begin(), checks.diagnostics().end());
   if (!problems.empty()) throw InputError(problems);

@@ -55,3 +55,23 @@ TEST_CASE("render --out-dir with spec.eks also writes the setup script and the I
   CHECK_THAT(noEks.err, Catch::Contains("needs spec.eks"));
   std::system(("rm -rf '" + dir + "'").c_str());
 }
+
+TEST_CASE("render --out-dir with spec.gke or spec.aks writes the setup script under gke/ or aks/, as the flag does") {
+  char tmpl[] = "/tmp/raylog-outdir-XXXXXX";
+  const std::string dir = mkdtemp(tmpl);
+  for (const char* cloud : {"gke", "aks"}) {
+    CAPTURE(cloud);
+    const std::string example = std::string(cloud) == "gke" ? "collector-gcs-gke" : "collector-azure-aks";
+    const std::string spec = sourceDir() + "/examples/" + example + "/raylog.yaml";
+    const std::string out = dir + "/" + cloud;
+    REQUIRE(runProcess({raylogBinary(), "render", spec, "--out-dir", out}).exitCode == 0);
+    const std::string script = out + "/" + cloud + "/" + cloud + "-setup.sh";
+    CHECK(access(script.c_str(), X_OK) == 0);
+    CHECK(readInputFile(script) == readInputFile(sourceDir() + "/examples/" + example + "/" + cloud + "-setup.sh"));
+    ProcessResult missing = runProcess({raylogBinary(), "render", sourceDir() + "/examples/sidecar-stdout/raylog.yaml",
+                                        std::string("--") + cloud + "-script", dir + "/x.sh"});
+    CHECK(missing.exitCode == 2);
+    CHECK_THAT(missing.err, Catch::Contains(std::string("needs spec.") + cloud));
+  }
+  std::system(("rm -rf '" + dir + "'").c_str());
+}

@@ -5,6 +5,7 @@
 #include "agents/outputs/output_backend.h"
 #include "pieces/env_vars.h"
 #include "pieces/logging_names.h"
+#include "render/cloud_identity.h"
 #include "render/plain_cluster.h"
 #include "yaml/yaml_build.h"
 
@@ -101,7 +102,13 @@ std::vector<YAML::Node> fluentBitDaemonSetObjects(const Spec& spec) {
   const std::string name = fluentBitDaemonSetName(spec);
 
   YAML::Node ns = kubeObject("v1", "Namespace", objectMetadataIn(spec, d.ns, ""));
-  YAML::Node sa = kubeObject("v1", "ServiceAccount", objectMetadataIn(spec, name, d.ns));
+  YAML::Node saMeta = objectMetadataIn(spec, name, d.ns);
+  const StringMap saAnnotations = agentServiceAccountAnnotations(spec);  // GKE Workload Identity
+  if (!saAnnotations.empty()) {
+    if (!saMeta["annotations"]) saMeta["annotations"] = y::map();
+    for (const auto& [k, v] : saAnnotations) y::set(saMeta["annotations"], k, v);
+  }
+  YAML::Node sa = kubeObject("v1", "ServiceAccount", saMeta);
 
   YAML::Node cm = kubeObject("v1", "ConfigMap", objectMetadataIn(spec, name, d.ns));
   YAML::Node data = y::map();

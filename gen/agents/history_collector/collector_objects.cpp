@@ -2,6 +2,7 @@
 
 #include "agents/history_collector/collector_storage.h"
 #include "pieces/env_vars.h"
+#include "render/cloud_identity.h"
 #include "render/plain_cluster.h"
 #include "yaml/yaml_build.h"
 
@@ -22,9 +23,11 @@ YAML::Node strings(std::initializer_list<const char*> values) {
 
 YAML::Node serviceAccount(const Spec& spec, const std::string& name, const std::string& ns) {
   YAML::Node md = objectMetadataIn(spec, name, ns);
-  if (!spec.collector.serviceAccountAnnotations.empty()) {
+  StringMap annotations = spec.collector.serviceAccountAnnotations;
+  for (const auto& [k, v] : agentServiceAccountAnnotations(spec)) annotations[k] = v;  // the Ray pods run as it
+  if (!annotations.empty()) {
     if (!md["annotations"]) md["annotations"] = y::map();
-    for (const auto& [k, v] : spec.collector.serviceAccountAnnotations) y::set(md["annotations"], k, v);
+    for (const auto& [k, v] : annotations) y::set(md["annotations"], k, v);
   }
   return kubeObject("v1", "ServiceAccount", md);
 }

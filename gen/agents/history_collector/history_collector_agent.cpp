@@ -96,7 +96,7 @@ void checkSpec(const nlohmann::json& given, const Spec& s, SpecReport& report) {
     if (c.eventsPort == taken)
       report.error("/spec/collector/eventsPort", false, "port " + std::to_string(taken) + " is one Ray listens on in the pod; "
                                                         "use the collector's default 8084");
-  if (c.backend == "azureblob") {
+  if (c.backend == "azureblob" && !s.aks.enabled) {  // with spec.aks, spec/cloud_spec.cpp checks azureblob
     const nlohmann::json& az = given_c["storage"]["azureblob"];
     const bool cs = az.contains("connectionStringSecret"), url = az.contains("accountURL"), wi = az.contains("workloadIdentity");
     if (cs == url)
