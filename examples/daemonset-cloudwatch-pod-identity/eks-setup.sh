@@ -119,6 +119,9 @@ data:
         time_keep: "On"
       - name: ray_json
         format: json
+        time_key: asctime
+        time_format: "%Y-%m-%d %H:%M:%S,%L"
+        time_keep: "On"
       - name: ray_pod_log_path
         format: regex
         regex: ^/var/log/ray/(?<namespace>[^_/]+)_(?<ray_cluster>[^_/]+)_(?<ray_node_type>[^_/]+)_(?<pod>[^_/]+)_(?<ray_group>[^/]+)/(?<session>session_[^/]+)/logs/
@@ -134,8 +137,14 @@ data:
           - state: start_state
             regex: /^Traceback \(most recent call last\):/
             next_state: traceback
+          - state: start_state
+            regex: /^\{\x22/
+            next_state: json
+          - state: json
+            regex: /(?!)/
+            next_state: json
           - state: cont
-            regex: /^(?!\[?\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3}|[A-Z]+ \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3})/
+            regex: /^(?!\[?\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3}|[A-Z]+ \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3}|\{\x22)/
             next_state: cont
           - state: traceback
             regex: /^(?:\s|$|During handling|The above exception|Traceback \(most recent call last\):|[A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt|Warning|Failure)\b)/

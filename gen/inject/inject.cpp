@@ -145,7 +145,8 @@ class Injector {
         continue;
       }
       try {
-        applyLoggingPieces(ref.tmpl, loggingPiecesFor(spec, ref.type, ref.groupName));
+        for (const std::string& kept : applyLoggingPieces(ref.tmpl, loggingPiecesFor(spec, ref.type, ref.groupName)))
+          result_.summary.push_back(describe(object) + " " + ref.path + ": " + kept);
       } catch (const PieceConflict& e) {
         errors_.push_back({e.at.is_null() ? where : locationOf(e.at, file), describe(object) + " " + ref.path + ": " + e.what()});
       } catch (const YAML::Exception& e) {  // a scalar where the pod template needs a mapping

@@ -6,7 +6,9 @@
 #include "k8s/ray_object.h"
 #include "pieces/agent_container.h"
 #include "pieces/daemonset_pieces.h"
+#include "pieces/env_vars.h"
 #include "pieces/logging_names.h"
+#include "ray/ray_logging_settings.h"
 #include "yaml/yaml_build.h"
 #include "yaml/yaml_emit.h"
 
@@ -81,6 +83,12 @@ void rejectOtherAgents(const PodTemplate& tmpl, const LoggingPieces& pieces, boo
   }
 }
 
+// n[a][b], or a null node, without creating anything.
+YAML::Node childOf(const YAML::Node& n, const char* a, const char* b) {
+  if (!n || !n.IsMap() || !n[a] || !n[a].IsMap() || !n[a][b]) return YAML::Node(YAML::NodeType::Undefined);
+  return n[a][b];
+}
+
 // Removes the entry named `name` from `list` (a sidecar that moves between containers and
 // initContainers when the sidecar mode changes).
 void removeNamed(YAML::Node list, const std::string& name) {
@@ -114,9 +122,24 @@ void removeOtherAgent(PodTemplate& tmpl, const LoggingPieces& pieces) {
   }
 }
 
+// A value the spec asks for where the template may already have its own: set when absent; a
+// different value of the template's is kept and reported in `kept`.
+void setUnlessOwn(YAML::Node parent, const std::string& key, const std::string& value, const std::string& what,
+                  std::vector<std::string>& kept) {
+  const YAML::Node cur = parent[key];
+  if (!cur) {
+    y::set(parent, key, value);
+    return;
+  }
+  if (!(cur.IsScalar() && cur.Scalar() == value))
+    kept.push_back("kept the template's own " + what + " (" + (cur.IsScalar() ? cur.Scalar() : "not a value") +
+                   "); the spec asks for " + value);
+}
+
 // Uses the template's own /tmp/ray emptyDir when it has one (sidecars only need the two
 // containers to share it), else adds raylog-gen's log volume and mount.
-std::string ensureLogVolume(PodTemplate& tmpl, YAML::Node ray, const LoggingPieces& pieces, bool owned) {
+std::string ensureLogVolume(PodTemplate& tmpl, YAML::Node ray, const LoggingPieces& pieces, bool owned,
+                            std::vector<std::string>& kept) {
   const bool wantsEmptyDir = static_cast<bool>(pieces.logVolume["emptyDir"]);
   if (YAML::Node existing = findMountAt(ray, kRayLogMountPath)) {
     const std::string name = nameOf(existing);
@@ -124,7 +147,14 @@ std::string ensureLogVolume(PodTemplate& tmpl, YAML::Node ray, const LoggingPiec
     if (!vol)
       throw PieceConflict("the Ray container mounts volume '" + name + "' at /tmp/ray, but the pod defines no such volume",
                           existing.Mark());
-    if (wantsEmptyDir && vol["emptyDir"]) return name;
+    if (wantsEmptyDir && vol["emptyDir"]) {
+      if (!pieces.logVolumeSizeLimit.empty()) {
+        if (!vol["emptyDir"].IsMap()) vol["emptyDir"] = y::map();  // "emptyDir: {}" written as null
+        setUnlessOwn(vol["emptyDir"], "sizeLimit", pieces.logVolumeSizeLimit,
+                     "sizeLimit of log volume '" + name + "'", kept);
+      }
+      return name;
+    }
     if (!(owned && name == kRayLogVolume))
       throw PieceConflict("the Ray container mounts volume '" + name + "' at /tmp/ray, which is not " +
                               (wantsEmptyDir ? "an emptyDir; a sidecar needs a pod-local emptyDir there"
@@ -145,7 +175,30 @@ std::string ensureLogVolume(PodTemplate& tmpl, YAML::Node ray, const LoggingPiec
 
 }  // namespace
 
+static LoggingPieces loggingPiecesWithoutSettings(const Spec& spec, RayNodeType type, const std::string& group);
+
+// Ray's own logging settings, for every strategy: they are Ray's, not the agent's.
+static void addRayLoggingSettings(const Spec& spec, LoggingPieces& p) {
+  for (const auto& [name, value] : rayLoggingEnv(spec.rayLogging)) p.rayLoggingEnv.push_back(envValue(name, value));
+  if (spec.strategy != "sidecar" || !boundsLogDisk(spec.rayLogging) || !p.logVolume) return;
+  // The kubelet evicts the pod when the emptyDir outgrows sizeLimit, or when the pod's use
+  // (emptyDirs and writable layers) outgrows the sum of its containers' limits; the scheduler
+  // places it by the requests (kubernetes.io, "Local ephemeral storage"). The request makes the
+  // log volume visible to the scheduler; the limit leaves the writable layer room beside it.
+  const int64_t volume = logVolumeLimitBytes(spec);
+  p.logVolumeSizeLimit = mebibytes(volume);
+  y::set(p.logVolume["emptyDir"], "sizeLimit", p.logVolumeSizeLimit);
+  p.rayStorageRequest = p.logVolumeSizeLimit;
+  p.rayStorageLimit = mebibytes(volume + kWritableLayerAllowance);
+}
+
 LoggingPieces loggingPiecesFor(const Spec& spec, RayNodeType type, const std::string& group) {
+  LoggingPieces p = loggingPiecesWithoutSettings(spec, type, group);
+  addRayLoggingSettings(spec, p);
+  return p;
+}
+
+static LoggingPieces loggingPiecesWithoutSettings(const Spec& spec, RayNodeType type, const std::string& group) {
   LoggingPieces p;
   if (spec.strategy == "stderr") {
     // Ray writes to stderr instead of files; the container runtime keeps it for node agents.
@@ -184,7 +237,8 @@ void applyClusterPieces(YAML::Node object, const Spec& spec) {
     if (agent->addClusterPieces) agent->addClusterPieces(spec, clusterSpec);
 }
 
-void applyLoggingPieces(PodTemplate& tmpl, const LoggingPieces& pieces) {
+std::vector<std::string> applyLoggingPieces(PodTemplate& tmpl, const LoggingPieces& pieces) {
+  std::vector<std::string> kept;
   YAML::Node ray = tmpl.rayContainer();
   if (!ray) throw PieceConflict("the pod template has no containers; KubeRay expects the Ray container first");
   YAML::Node annotations = tmpl.annotations();
@@ -192,7 +246,7 @@ void applyLoggingPieces(PodTemplate& tmpl, const LoggingPieces& pieces) {
 
   rejectOtherAgents(tmpl, pieces, owned);
   if (owned) removeOtherAgent(tmpl, pieces);
-  const std::string logVolume = pieces.logVolume ? ensureLogVolume(tmpl, ray, pieces, owned) : "";
+  const std::string logVolume = pieces.logVolume ? ensureLogVolume(tmpl, ray, pieces, owned, kept) : "";
   for (const YAML::Node& c : pieces.initContainers) upsertNamed(tmpl.initContainers(), c, owned, "init container");
   for (const YAML::Node& v : pieces.volumes) upsertNamed(tmpl.volumes(), v, owned, "volume");
 
@@ -217,6 +271,39 @@ void applyLoggingPieces(PodTemplate& tmpl, const LoggingPieces& pieces) {
     if (!ray["env"] || !ray["env"].IsSequence()) ray["env"] = y::seq();
     for (const YAML::Node& e : pieces.rayEnv) upsertNamed(ray["env"], e, owned, "Ray container environment variable");
   }
+  if (!pieces.rayLoggingEnv.empty()) {
+    if (!ray["env"] || !ray["env"].IsSequence()) ray["env"] = y::seq();
+    YAML::Node env = ray["env"];
+    for (const YAML::Node& e : pieces.rayLoggingEnv) {
+      const YAML::Node own = findByName(env, nameOf(e));
+      if (!own) env.push_back(e);
+      else if (!sameNode(own, e))
+        kept.push_back("kept the Ray container's own " + nameOf(e) + " (" +
+                       (own["value"] && own["value"].IsScalar() ? own["value"].Scalar() : "not a literal value") +
+                       "); the spec asks for " + e["value"].Scalar());
+    }
+  }
+  if (!pieces.rayStorageRequest.empty()) {
+    // A request or limit of the container's own is kept with its partner: adding only the other
+    // could put the request above the limit, which the API server refuses.
+    const YAML::Node res = ray["resources"];
+    const bool own = res && res.IsMap() && ((res["requests"] && res["requests"].IsMap() && res["requests"]["ephemeral-storage"]) ||
+                                            (res["limits"] && res["limits"].IsMap() && res["limits"]["ephemeral-storage"]));
+    if (!own) {
+      if (!ray["resources"] || !ray["resources"].IsMap()) ray["resources"] = y::map();
+      for (const auto& [list, value] : {std::pair<const char*, std::string>{"requests", pieces.rayStorageRequest},
+                                        {"limits", pieces.rayStorageLimit}}) {
+        if (!ray["resources"][list] || !ray["resources"][list].IsMap()) ray["resources"][list] = y::map();
+        y::set(ray["resources"][list], "ephemeral-storage", value);
+      }
+    } else {
+      const YAML::Node req = childOf(res, "requests", "ephemeral-storage"), lim = childOf(res, "limits", "ephemeral-storage");
+      if (!(req && req.IsScalar() && req.Scalar() == pieces.rayStorageRequest && lim && lim.IsScalar() &&
+            lim.Scalar() == pieces.rayStorageLimit))
+        kept.push_back("kept the Ray container's own ephemeral-storage request/limit; the spec asks for " +
+                       pieces.rayStorageRequest + "/" + pieces.rayStorageLimit);
+    }
+  }
   if (pieces.rayPostStart) setOwnedField(ray, {"lifecycle", "postStart"}, pieces.rayPostStart, owned, "Ray container postStart hook");
   if (!pieces.rayCommandPrefix.empty()) {
     YAML::Node command = y::seq();
@@ -239,6 +326,7 @@ void applyLoggingPieces(PodTemplate& tmpl, const LoggingPieces& pieces) {
   }
   if (pieces.minTerminationGraceSeconds > current)
     podSpec["terminationGracePeriodSeconds"] = y::integer(pieces.minTerminationGraceSeconds);
+  return kept;
 }
 
 }  // namespace raylog

@@ -29,6 +29,12 @@ struct LoggingPieces {
   bool nativeSidecars = false;  // initContainers with restartPolicy: Always
   // Environment the Ray container needs (e.g. where to send events), by name.
   std::vector<YAML::Node> rayEnv;
+  // Ray's own logging settings (spec.ray.logging): set unless the container already sets the
+  // variable, whose value then wins (applyLoggingPieces says so).
+  std::vector<YAML::Node> rayLoggingEnv;
+  // The log emptyDir's sizeLimit and the Ray container's ephemeral-storage request and limit
+  // ("" for none); a template's own values are kept.
+  std::string logVolumeSizeLimit, rayStorageRequest, rayStorageLimit;
   // The Ray container's lifecycle.postStart handler, when a piece needs one (null otherwise).
   YAML::Node rayPostStart{YAML::NodeType::Undefined};
   // A shell line the Ray container runs before `ray start` (KubeRay prepends a container command
@@ -63,6 +69,8 @@ void applyClusterPieces(YAML::Node object, const Spec& spec);
 // Adds `pieces` to `tmpl`. Idempotent: pieces already present are updated to `pieces`, never
 // duplicated. Throws PieceConflict when a same-named volume or container differs and the
 // template was not marked by raylog-gen, or when /tmp/ray is mounted from a non-emptyDir volume.
-void applyLoggingPieces(PodTemplate& tmpl, const LoggingPieces& pieces);
+// Returns one line per setting of the template's own that was kept over the spec's (for inject's
+// summary).
+std::vector<std::string> applyLoggingPieces(PodTemplate& tmpl, const LoggingPieces& pieces);
 
 }  // namespace raylog

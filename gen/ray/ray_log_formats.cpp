@@ -37,5 +37,10 @@ const char* const kRecordFirstLineRegex = kRecordFirstLineRegexText.c_str();
 
 const char* const kRecordOpener = kStart.c_str();
 const char* const kTracebackHeader = kTraceback.c_str();
+const std::string kTracebackContinuationText =
+    "\\s|$|During handling|The above exception|[A-Za-z_][\\w.]*(?:Error|Exception|Exit|Interrupt|Warning|Failure)\\b";
+const char* const kTracebackContinuation = kTracebackContinuationText.c_str();
+// \x22 is the quote: Fluent Bit's classic format quotes a multiline rule's regex with '"'.
+const char* const kJsonRecordOpener = "\\{\\x22";
 
 }  // namespace raylog

@@ -18,5 +18,10 @@ extern const char* const kRecordFirstLineRegex;  // that, or a traceback's first
 // The parts the anchored regexes above are made of, for agents' multiline state machines:
 extern const char* const kRecordOpener;     // what opens a record (timestamp first, or level then timestamp)
 extern const char* const kTracebackHeader;  // Python's "Traceback (most recent call last):"
+// The lines that continue a Python traceback after its header: indented frames, blank lines,
+// the chained-exception notes, and the closing "SomeError: ..." line (unanchored).
+extern const char* const kTracebackContinuation;
+// What opens a JSON record of Ray's structured logging: json.dumps of a dict, '{"' (as \{\x22).
+extern const char* const kJsonRecordOpener;
 
 }  // namespace raylog

@@ -154,6 +154,19 @@ struct RayServiceSpec {
   std::string serveConfigV2;  // YAML text, from the spec or the file it names
 };
 
+// Ray's own logging settings (spec.ray.logging), written as the environment variables Ray reads
+// on every Ray container (ray/ray_logging_settings.h names them and their sources). Unset fields
+// write nothing: Ray keeps its own default.
+struct RayLoggingSpec {
+  std::string encoding;       // "", "JSON" or "TEXT": Python loggers of drivers, tasks, actors
+  std::optional<bool> backendJson;  // C++ components (raylet, GCS, core workers)
+  std::string serveEncoding;  // "", "JSON" or "TEXT": Ray Serve's logs
+  std::optional<int64_t> rotationMaxBytes, rotationBackupCount;
+  std::optional<bool> dedup;
+  std::string logVolumeSizeLimit;  // spec.ray.logging.disk.sizeLimit; "" = derived (logVolumeLimit)
+  bool anyJson() const { return encoding == "JSON" || serveEncoding == "JSON" || backendJson.value_or(false); }
+};
+
 struct Spec {
   std::string kind;  // RayCluster, RayJob or RayService
   RayJobSpec rayJob;
@@ -167,6 +180,7 @@ struct Spec {
   std::string strategy;  // "sidecar"
   std::string rayVersion, rayImage;
   RayAuth rayAuth = RayAuth::None;
+  RayLoggingSpec rayLogging;
   RayGroup head;
   std::vector<RayGroup> workerGroups;
   AgentSpec agent;

@@ -224,6 +224,23 @@ std::vector<Diagnostic> takeInlineSecrets(JsonDocument& doc, const std::string& 
   return out;
 }
 
+RayLoggingSpec rayLoggingOf(const nlohmann::json& ray) {
+  RayLoggingSpec l;
+  if (!ray.contains("logging")) return l;
+  const nlohmann::json& g = ray["logging"];
+  l.encoding = g.value("encoding", "");
+  if (g.contains("backendJson")) l.backendJson = g["backendJson"].get<bool>();
+  l.serveEncoding = g.value("serveEncoding", "");
+  if (g.contains("rotation")) {
+    const nlohmann::json& r = g["rotation"];
+    if (r.contains("maxBytes")) l.rotationMaxBytes = r["maxBytes"].get<int64_t>();
+    if (r.contains("backupCount")) l.rotationBackupCount = r["backupCount"].get<int64_t>();
+  }
+  if (g.contains("dedup")) l.dedup = g["dedup"].get<bool>();
+  if (g.contains("disk") && g["disk"].contains("sizeLimit")) l.logVolumeSizeLimit = asString(g["disk"]["sizeLimit"]);
+  return l;
+}
+
 class SemanticChecks : public SpecReport {
  public:
   SemanticChecks(const JsonDocument& doc, const std::string& file) : doc_(doc), file_(file) {}
@@ -268,6 +285,21 @@ class SemanticChecks : public SpecReport {
             "pathKey '" + pk + "' is the name of the record key that holds the file path, not a switch; "
             "'" + pk + "' would store the path under a key called \"" + pk + "\"; use e.g. 'file'");
     checkAgentValue(s, "/spec/agent/pathKey", pk);
+  }
+
+  // spec.ray.logging: a text-only agent on JSON records, or a disk bound with no log emptyDir,
+  // would silently do nothing useful.
+  void checkRayLogging(const nlohmann::json& given, const Spec& s) {
+    const RayLoggingSpec& l = s.rayLogging;
+    const bool textGiven = given.contains("agent") && given["agent"].contains("logFormat") && s.agent.logFormat == "text";
+    if (textGiven && l.anyJson() && s.strategy != "stderr" && s.agent.type != "history-collector")
+      error("/spec/agent/logFormat", true,
+            "logFormat text parses only Ray's text lines, but spec.ray.logging turns on a JSON encoding; remove "
+            "logFormat (JSON encodings make it json: JSON-or-text, nothing dropped) or set it to json");
+    if (!l.logVolumeSizeLimit.empty() && s.strategy != "sidecar")
+      error("/spec/ray/logging/disk/sizeLimit", true,
+            "disk.sizeLimit bounds the pod's shared log emptyDir, which strategy " + s.strategy +
+                " does not use; remove it");
   }
 
   // Each agent checks what the spec asks of it; an image of another agent would not run this one's config.
@@ -600,7 +632,12 @@ Spec loadSpecNode(const YAML::Node& root, const std::string& file) {
   s.agent.bufferLimit = a["bufferLimit"].get<std::string>();
   s.agent.pathKey = a["pathKey"].get<std::string>();
   s.agent.logLevel = a["logLevel"].get<std::string>();
-  s.agent.logFormat = a["logFormat"].get<std::string>();
+  s.rayLogging = rayLoggingOf(sp["ray"]);
+  // Ray's JSON encodings make the agent parse JSON-or-text unless the spec says otherwise
+  // (checkRayLogging refuses text with a JSON encoding); old specs' logFormat keeps working.
+  s.agent.logFormat = a.contains("logFormat") ? a["logFormat"].get<std::string>()
+                      : s.rayLogging.anyJson() ? "json"
+                                               : "text";
 
   const nlohmann::json outputs = sp.contains("outputs") ? sp["outputs"]
                                  : sp.contains("output") ? nlohmann::json::array({sp["output"]})
@@ -643,6 +680,7 @@ Spec loadSpecNode(const YAML::Node& root, const std::string& file) {
 
   SemanticChecks checks(doc, file);
   checks.run(s);
+  checks.checkRayLogging(doc.value["spec"], s);
   checks.checkCollector(sp, s.collector);
   checks.checkStrategy(doc.value["spec"], s);
   checks.checkOutputs(doc.value["spec"], s);

@@ -112,7 +112,7 @@ int sample(Spec spec, const fs::path& logs, const fs::path& dir) {
         fail("line not shipped (" + e.path().filename().string() + "): " + l);
     }
   }
-  if (spec.agent.logFormat == "text") {
+  {  // text lines are parsed in both modes (json: JSON-or-text)
     bool traceback = false, cppLevel = false, pyLevel = false;
     for (const auto& r : records) {
       const std::string m = r.value("message", "");

@@ -112,17 +112,26 @@ TEST_CASE("fluentd: text logs are never parsed as JSON, and no parser drops a re
   CHECK(parsers == 3);  // Ray's Python, C++ and Serve line formats
 }
 
-TEST_CASE("fluentd: JSON only when the spec says the logs are JSON, in a filter that keeps other lines") {
+TEST_CASE("fluentd: JSON only when the spec says the logs are JSON, first in filters that keep other lines") {
   std::string yaml = kEsSpec;
   yaml.replace(yaml.find("{type: fluentd}"), 15, "{type: fluentd, logFormat: json}");
   const FluentdNode root = configOf(testing::specFrom(yaml));
   std::vector<std::pair<std::string, std::string>> parses;
   parseTypes(root, "", parses);
-  std::vector<std::pair<std::string, std::string>> expected = {{"source", "none"}, {"filter", "json"}};
+  // JSON-or-text: a JSON line is parsed as JSON, any other by Ray's text formats after it.
+  std::vector<std::pair<std::string, std::string>> expected = {
+      {"source", "multiline"}, {"source", "multiline"}, {"filter", "json"},
+      {"filter", "regexp"},    {"filter", "regexp"},    {"filter", "regexp"}};
   CHECK(parses == expected);
   for (const FluentdNode* f : root.childrenNamed("filter"))
     if (f->param("@type") == "parser") CHECK(f->param("reserve_data") == "true");
-  CHECK(only(root, "source").param("emit_unmatched_lines").empty());  // single-line: nothing unmatched
+  // Where the user's JSON records and prints mix, every line but a traceback's continuation
+  // opens a record, so a print never joins a JSON record.
+  const auto sources = root.childrenNamed("source");
+  REQUIRE(sources.size() == 2);
+  CHECK_THAT(sources[1]->param("path"), Catch::Contains("job-driver-*.log"));
+  CHECK_THAT(only(*sources[1], "parse").param("format_firstline"), Catch::StartsWith("/^(?!\\s|$|During handling"));
+  CHECK_THAT(only(*sources[0], "parse").param("format_firstline"), Catch::EndsWith("|\\{\\x22)/"));
 }
 
 TEST_CASE("fluentd: every record carries its origin from the downward-API environment") {

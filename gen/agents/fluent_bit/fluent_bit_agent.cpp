@@ -69,11 +69,6 @@ std::vector<YAML::Node> configMaps(const Spec& spec) {
   for (const auto& [key, text] : fluentBitConfigFiles(spec.agent.configFormat, fluentBitSidecarConfig(spec), rayParsers()))
     y::set(data, key, text);
   cm["data"] = data;
-  if (spec.agent.logFormat == "json") {
-    // Structured logging is the user's explicit choice; lint's JSON-on-text rule would only repeat it.
-    if (!cm["metadata"]["annotations"]) cm["metadata"]["annotations"] = y::map();
-    y::set(cm["metadata"]["annotations"], "raylog-gen.dev/ignore", "RL206");
-  }
   return {cm};
 }
 

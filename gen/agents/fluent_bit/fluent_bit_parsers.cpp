@@ -21,7 +21,15 @@ FluentBitConfig rayParsers() {
   timedParser(p, "ray_python", kRayPythonRegex);
   timedParser(p, "ray_cpp", kRayCppRegex);
   timedParser(p, "ray_serve", kRayServeRegex);
-  p.add("PARSER").set("Name", "ray_json").set("Format", "json");
+  // Ray's JSON records (python/ray/_private/ray_logging/formatters.py JSONFormatter; C++
+  // src/ray/util/logging.cc kLogFormatJsonPattern) carry their time as "asctime" in the text
+  // formats' layout; every other key stays a field of the record.
+  p.add("PARSER")
+      .set("Name", "ray_json")
+      .set("Format", "json")
+      .set("Time_Key", "asctime")
+      .set("Time_Format", "%Y-%m-%d %H:%M:%S,%L")
+      .set("Time_Keep", "On");
   // A record runs from a line that opens one to the next such line, so tracebacks stay with the
   // ERROR line above them. A worker's stderr has no timestamps: there a traceback opens a record
   // of its own that takes its indented lines and the exception line. Key_Content makes Fluent
@@ -34,7 +42,12 @@ FluentBitConfig rayParsers() {
       .set("Key_Content", "log")
       .rule("start_state", std::string("/") + kRecordStartRegex + "/", "cont")
       .rule("start_state", std::string("/^") + kTracebackHeader + "/", "traceback")
-      .rule("cont", std::string("/^(?!") + kRecordOpener + ")/", "cont")
+      // A JSON record (Ray's structured logging) is one line and a record of its own: its
+      // state's rule matches nothing, so the next line starts afresh. Fluent Bit wants every
+      // next_state to be some rule's state (src/multiline/flb_ml_rule.c set_to_state_map).
+      .rule("start_state", std::string("/^") + kJsonRecordOpener + "/", "json")
+      .rule("json", "/(?!)/", "json")
+      .rule("cont", std::string("/^(?!") + kRecordOpener + "|" + kJsonRecordOpener + ")/", "cont")
       .rule("traceback",
             "/^(?:\\s|$|During handling|The above exception|" + std::string(kTracebackHeader) +
                 "|[A-Za-z_][\\w.]*(?:Error|Exception|Exit|Interrupt|Warning|Failure)\\b)/",

@@ -41,14 +41,18 @@ FluentBitConfig fluentBitAgentConfig(const Spec& spec, const OutputSite& site) {
       // than stopping the file (which Skip_Long_Lines Off would do).
       .set("Buffer_Max_Size", kMaxLineSize)
       .set("Skip_Long_Lines", "On");
-  // Python tracebacks continue the record above them until the next timestamped line.
-  if (a.logFormat == "text") config.sections.back().set("multiline.parser", "ray_python_multiline");
+  // Python tracebacks continue the record above them until the next timestamped line; a JSON
+  // record is a line of its own.
+  config.sections.back().set("multiline.parser", "ray_python_multiline");
 
   // Fields from Ray's line formats; a line no parser matches keeps its raw "log" and is shipped.
+  // The parser filter tries its parsers in order and stops at the first that matches
+  // (plugins/filter_parser/filter_parser.c, v3.2.10 and v5.1.1): with Ray's JSON encodings on,
+  // JSON first, then the text formats, as Ray's files mix JSON records and plain prints.
   FluentBitSection& parse = config.add("FILTER");
   parse.set("Name", "parser").set("Match", site.match).set("Key_Name", "log");
   if (a.logFormat == "json") parse.append("Parser", "ray_json");
-  else parse.append("Parser", "ray_python").append("Parser", "ray_cpp").append("Parser", "ray_serve");
+  parse.append("Parser", "ray_python").append("Parser", "ray_cpp").append("Parser", "ray_serve");
   parse.set("Reserve_Data", "On");
 
   if (spec.strategy == "sidecar") {

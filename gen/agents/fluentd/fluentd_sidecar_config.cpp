@@ -24,7 +24,7 @@ void addTail(const Spec& spec, FluentdConfig& config, const std::string& id, con
   // in_tail warns once for every line that comes before a file's first timestamped line (user
   // prints in worker-*.out); those lines are shipped all the same (emit_unmatched_lines), so
   // below debug the warning is only noise.
-  if (a.logFormat == "text" && a.logLevel != "debug" && a.logLevel != "trace") src.set("@log_level", "error");
+  if (a.logLevel != "debug" && a.logLevel != "trace") src.set("@log_level", "error");
   src.set("path", paths);
   if (!excludePaths.empty()) src.set("exclude_path", excludePaths);
   // Offsets on the shared volume: an agent restart resumes where it stopped.
@@ -38,15 +38,11 @@ void addTail(const Spec& spec, FluentdConfig& config, const std::string& id, con
       // Ray rotates raylet.out to raylet.out.1, which the glob also matches: follow the file, not
       // the name, so a rotated file is not read again.
       .set("follow_inodes", "true");
-  if (a.logFormat == "text") {
-    src.set("emit_unmatched_lines", "true").set("multiline_flush_interval", "1s");
-    src.add("parse")
-        .set("@type", "multiline")
-        .setLiteral("format_firstline", std::string("/") + firstLine + "/")
-        .setLiteral("format1", "/(?<log>.*)/");
-  } else {
-    src.add("parse").set("@type", "none").set("message_key", "log");
-  }
+  src.set("emit_unmatched_lines", "true").set("multiline_flush_interval", "1s");
+  src.add("parse")
+      .set("@type", "multiline")
+      .setLiteral("format_firstline", std::string("/") + firstLine + "/")
+      .setLiteral("format1", "/(?<log>.*)/");
 }
 
 // Ray's files and those of its sub-folders (serve/, ray-data/, events/, ...); in_tail splits
@@ -54,15 +50,23 @@ void addTail(const Spec& spec, FluentdConfig& config, const std::string& id, con
 // and tracebacks without timestamps) get a source of their own, where a traceback opens a
 // record; in Ray's component logs it continues the ERROR line above it. Fluentd's multiline
 // parser has only a first-line pattern, so the two cannot share one source.
+//
+// With Ray's JSON encodings (logFormat json) a JSON record is one line, and the files where
+// records of the user's loggers land (worker-*.out|err, and job-driver-*.log, where a driver's
+// prints and log records mix) interleave JSON records with prints and tracebacks. As a line
+// after a record's first line joins it, and a JSON record joined by a print would no longer
+// parse, there every line opens a record except a traceback's continuation lines; in Ray's
+// component logs a JSON record opens one as a timestamped line does.
 void addTails(const Spec& spec, FluentdConfig& config) {
   const std::string logs = std::string(kRayLogMountPath) + "/session_latest/logs";
-  if (spec.agent.logFormat != "text") {
-    addTail(spec, config, "ray_logs", rayLogPaths(logs), "", kFluentdPosFile, kRecordStartRegex);
-    return;
-  }
-  const std::string workers = logs + "/worker-*.out, " + logs + "/worker-*.err";
-  addTail(spec, config, "ray_logs", rayLogPaths(logs), workers, kFluentdPosFile, kRecordStartRegex);
-  addTail(spec, config, "ray_worker_logs", workers, "", kFluentdWorkerPosFile, kRecordFirstLineRegex);
+  const bool json = spec.agent.logFormat == "json";
+  const std::string workers = logs + "/worker-*.out, " + logs + "/worker-*.err" +
+                              (json ? ", " + logs + "/job-driver-*.log" : "");
+  const std::string componentFirst = json ? std::string("^(?:") + (kRecordStartRegex + 1) + "|" + kJsonRecordOpener + ")"
+                                          : std::string(kRecordStartRegex);
+  const std::string workerFirst = json ? std::string("^(?!") + kTracebackContinuation + ")" : std::string(kRecordFirstLineRegex);
+  addTail(spec, config, "ray_logs", rayLogPaths(logs), workers, kFluentdPosFile, componentFirst.c_str());
+  addTail(spec, config, "ray_worker_logs", workers, "", kFluentdWorkerPosFile, workerFirst.c_str());
 }
 
 // Parses the "log" field with `parse`'s settings; a record that does not match, or whose "log"
@@ -97,18 +101,19 @@ FluentdConfig fluentdSidecarConfig(const Spec& spec) {
 
   // Fields from Ray's line formats (the same regexes as the Fluent Bit parsers).
   if (a.logFormat == "json") {
-    // Structured logging: each line a JSON object whose asctime is the record's time.
+    // Ray's structured logging: a JSON object whose asctime is the record's time. A line that
+    // is not JSON passes on to the text parsers below; one that is loses its "log" here, so they
+    // pass it on unchanged.
     addParserFilter(config)
         .add("parse")
         .set("@type", "json")
         .set("time_key", "asctime")
         .set("time_format", kTimeFormat)
         .set("keep_time_key", "true");
-  } else {
-    addRegexParser(config, kRayPythonRegex);
-    addRegexParser(config, kRayCppRegex);
-    addRegexParser(config, kRayServeRegex);
   }
+  addRegexParser(config, kRayPythonRegex);
+  addRegexParser(config, kRayCppRegex);
+  addRegexParser(config, kRayServeRegex);
 
   // Where each record came from, from the agent's downward-API environment (pieces/).
   FluentdDirective& origin = config.add("filter", kRayLogTag);

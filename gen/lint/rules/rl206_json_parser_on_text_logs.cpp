@@ -11,11 +11,12 @@ namespace {
 const RuleInfo kInfo{
     "RL206", "json-parser-on-text-logs", Severity::Error,
     "A JSON parser is applied to Ray's log files, which are text unless structured logging is on",
-    "Parse with regex parsers for Ray's text formats, or keep lines unparsed; use JSON only with ray.LoggingConfig(encoding=\"JSON\")",
+    "Parse with regex parsers for Ray's text formats; with Ray's JSON encoding on, try JSON first and the text parsers after it",
     "Ray's default logs are text (`2024-01-24 19:42:05,087 INFO dashboard.py:95 -- ...`). A JSON\n"
     "parser fails on every line: Fluentd drops or errors each record, Fluent Bit leaves them\n"
     "unparsed while the config suggests otherwise. Only applications that turn on Ray's structured\n"
-    "logging write JSON lines.\n\n"
+    "logging write JSON lines, and their files still mix in plain prints and tracebacks: a\n"
+    "parser filter that tries JSON and then Ray's text parsers is not reported.\n\n"
     "Bad (Fluentd):\n  <source>\n    @type tail\n    path /tmp/ray/session_latest/logs/*\n    <parse>\n      @type json\n    </parse>\n  </source>\n\n"
     "Good:\n    <parse>\n      @type none\n    </parse>\n"};
 
@@ -39,10 +40,24 @@ class JsonOnText : public Rule {
                      "tail of Ray's logs uses JSON parser '" + parser + "'; Ray's default logs are text");
       const std::string tag = c.sections[i].get("Tag");
       for (size_t f : sectionsOf(c, "FILTER", "parser")) {
-        const std::string p = c.sections[f].get("Parser");
-        if (jsonParsers.count(p) && !tag.empty() && fluentBitTagMatches(c.sections[f].get("Match"), tag))
+        // The filter tries its parsers in order until one matches (plugins/filter_parser/
+        // filter_parser.c): a JSON parser followed by a text one parses JSON-or-text, as
+        // raylog-gen does with Ray's JSON encodings on; only JSON alone fails Ray's text lines.
+        std::string json;
+        bool text = false;
+        for (const auto& [key, value] : c.sections[f].entries) {
+          if (!sameWord(key, "Parser")) continue;
+          if (jsonParsers.count(value)) {
+            if (json.empty()) json = value;
+          } else {
+            text = true;
+          }
+        }
+        if (!json.empty() && !text && !tag.empty() && fluentBitTagMatches(c.sections[f].get("Match"), tag))
           r.atLocation(kInfo, v.lineLocation(lineOf(v.parsed, f, "Parser")),
-                       "parser filter applies JSON parser '" + p + "' to Ray's text logs");
+                       "parser filter applies only JSON parser '" + json + "' to Ray's logs, whose lines are text "
+                       "unless Ray's JSON encoding is on, and even then mix in plain prints; add Ray's text parsers "
+                       "after it (raylog-gen: spec.ray.logging.encoding JSON)");
       }
     }
   }

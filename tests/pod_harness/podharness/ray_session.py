@@ -8,7 +8,13 @@ Formats, as Ray writes them (ray-project/ray):
   spdlog's short level letters T D I W E C (C is FATAL); under RAY_LOG_TO_STDERR the component
   name follows in parentheses
 - Serve: serve/_private/constants.py SERVE_LOG_* : level first, then time, component, id, -- message
-- structured logging (RAY_LOGGING_CONFIG_ENCODING=JSON): one JSON object a line
+- structured logging (RAY_LOGGING_CONFIG_ENCODING=JSON): one JSON object a line, as
+  python/ray/_private/ray_logging/formatters.py JSONFormatter writes it (asctime, levelname,
+  message, filename, lineno, exc_text, then the context: job_id, worker_id, node_id, task_id, ...);
+  only the root loggers of drivers, tasks and actors use it, so those records land in
+  worker-*.err and job-driver-*.log beside prints and tracebacks, and Ray's components stay text
+- RAY_BACKEND_LOG_JSON=1: src/ray/util/logging.cc kLogFormatJsonPattern
+  {"asctime":"...","levelname":"I","filename":"x.cc","lineno":1,"message":"..."} for the C++ files
 - worker-*.out|err: the user's prints and tracebacks, without timestamps
 """
 import datetime
@@ -53,9 +59,13 @@ def _ts(offset=0.0):
 class SessionWriter:
     """Writes one pod's session. `root` is the host folder behind the Ray container's /tmp/ray."""
 
-    def __init__(self, root, pod, pod_index, ledger, head, serve=True):
+    def __init__(self, root, pod, pod_index, ledger, head, serve=True, env=None):
         self.root, self.pod, self.idx, self.ledger, self.head = root, pod, pod_index, ledger, head
         self.serve = serve
+        env = env or {}
+        # What the Ray container's environment turns on (spec.ray.logging writes it).
+        self.json_python = env.get("RAY_LOGGING_CONFIG_ENCODING") == "JSON"
+        self.json_cpp = env.get("RAY_BACKEND_LOG_JSON") == "1"
         stamp = datetime.datetime.now().strftime("%Y-%m-%d_%H-%M-%S_%f")
         self.session = f"session_{stamp}_{1000 + pod_index}"
         self.logs = os.path.join(root, self.session, "logs")
@@ -89,6 +99,11 @@ class SessionWriter:
                      {"level": level, "source": source})
 
     def cpp(self, rel, letter, msg, component=None):
+        if self.json_cpp and not component:  # a file sink has no component (logging.cc StartRayLog)
+            self._record(rel, "json", lambda t: ['{"asctime":"%s","levelname":"%s","filename":"node_manager.cc",'
+                                                 '"lineno":88,"message":%s}' % (_ts(), letter, json.dumps(f"{msg} {t[0]}"))],
+                         {"levelname": letter, "filename": "node_manager.cc", "lineno": "88"})
+            return
         comp = f"({component}) " if component else ""
         self._record(rel, "cpp", lambda t: [f"[{_ts()} {letter} 123 456] {comp}node_manager.cc:88: {msg} {t[0]}"],
                      {"level": letter, "pid": "123", "tid": "456"})
@@ -105,6 +120,22 @@ class SessionWriter:
         self._record(rel, "json", lambda t: [json.dumps({
             "asctime": _ts(), "levelname": level, "message": f"{msg} {t[0]}", "filename": "train.py",
             "lineno": 7, "job_id": self.job_id, "worker_id": self.worker_id, "node_id": "ab" * 28})])
+
+    def ray_json(self, rel, msg, level="INFO", exc=False):
+        """A record of a task's or driver's logger under RAY_LOGGING_CONFIG_ENCODING=JSON."""
+        task = "c8ef45ccd0112571ffffffffffffffffffffffff01000000"
+        def lines(t):
+            r = {"asctime": _ts(), "levelname": level, "message": f"{msg} {t[0]}", "filename": "train.py",
+                 "lineno": 21}
+            if exc:  # logger.exception: the traceback is inside the record, one line
+                r["exc_text"] = (f"Traceback (most recent call last):\n  File \"/app/train.py\", line 20, in step\n"
+                                 f"ValueError: bad batch {t[1]}")
+            r.update({"job_id": self.job_id, "worker_id": self.worker_id, "node_id": "ab" * 28,
+                      "task_id": task, "task_name": "step", "task_func_name": "train.step",
+                      "timestamp_ns": time.time_ns()})
+            return [json.dumps(r)]
+        self._record(rel, "json", lines, {"levelname": level, "filename": "train.py", "lineno": "21",
+                                          "job_id": self.job_id, "worker_id": self.worker_id, "task_id": task})
 
     def event(self, rel, msg):
         self._record(rel, "event", lambda t: [json.dumps({
@@ -219,6 +250,16 @@ class SessionWriter:
         at(3.8, lambda: self.fatal_with_stack("raylet.out"))
         at(4.4, lambda: self.plain(late, "late worker done"))
         at(4.6, lambda: self.cpp("raylet.out", "W", "last line before shutdown"))
+        if self.json_python:
+            # The user's loggers write JSON into the same files as their prints and tracebacks.
+            driver = "job-driver-raysubmit_AbC123.log"
+            for i, t in enumerate((0.5, 1.1, 1.7, 2.4, 3.5)):
+                at(t, lambda i=i: self.ray_json(f"{w}.err", f"batch {i} done"))
+                if self.head:
+                    at(t + 0.05, lambda i=i: self.ray_json(driver, f"driver progress {i}"))
+                    at(t + 0.1, lambda i=i: self.plain(driver, f"driver print {i}"))
+            at(2.5, lambda: self.ray_json(f"{w}.err", "step failed", "ERROR", exc=True))
+            at(3.45, lambda: self.ray_json(f"{w}.out", "logged to stdout", "WARNING"))
         return s
 
 

@@ -237,7 +237,8 @@ class Harness:
             if run.ray_container is None:
                 continue
             root = self.ray_root(run)
-            writers.append(SessionWriter(root, run.pod, i, self.ledger, run.pod.ray["node_type"] == "head"))
+            env = {e.get("name"): e.get("value") for e in run.ray_container.get("env") or [] if isinstance(e, dict)}
+            writers.append(SessionWriter(root, run.pod, i, self.ledger, run.pod.ray["node_type"] == "head", env=env))
         if self.restart_agent:
             t = threading.Timer(2.5, self.restart, args=(ds_runs + ray_runs,))
             t.start()
