@@ -93,3 +93,15 @@ TEST_CASE("lint --operator-values: a values file with mistakes is exit 2 at its 
   CHECK(r.out.empty());
   CHECK_THAT(r.err, Catch::Contains(dir + "/values.yaml:6:7: error:") && Catch::Contains("volumeMounts"));
 }
+
+TEST_CASE("lint --fix with --operator-values mends a cluster as inject --operator does") {
+  const std::string dir = tempDir();
+  std::ofstream(dir + "/c.yaml") << slurp(src("tests/inject/plain/raycluster-basic.yaml"));
+  ProcessResult r = runProcess({raylogBinary(), "lint", "--fix", "--spec", src(kSpec), "--operator-values",
+                                src("examples/operator-values/operator-values.yaml"), dir + "/c.yaml"});
+  CHECK(r.exitCode == 0);
+  CHECK_THAT(r.err, Catch::Contains("added the volumes the operator's fluent-bit sidecars mount"));
+  const std::string fixed = slurp(dir + "/c.yaml");
+  CHECK_THAT(fixed, Catch::Contains("name: fluent-bit-config"));
+  CHECK(fixed.find("image: fluent/fluent-bit") == std::string::npos);
+}
