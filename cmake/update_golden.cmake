@@ -18,6 +18,14 @@ foreach(spec IN LISTS specs)
     message(FATAL_ERROR "render failed for ${spec}")
   endif()
   message(STATUS "updated ${dir}/rendered.yaml")
+  if(EXISTS ${dir}/operator-values.yaml)  # operator-wide logging: the Helm values and its stream
+    execute_process(COMMAND ${BINARY} render ${spec} --operator-values ${dir}/operator-values.yaml
+                    OUTPUT_FILE ${dir}/operator-rendered.yaml RESULT_VARIABLE rc)
+    if(NOT rc EQUAL 0)
+      message(FATAL_ERROR "render --operator-values failed for ${spec}")
+    endif()
+    message(STATUS "updated ${dir}/operator-values.yaml, operator-rendered.yaml")
+  endif()
 endforeach()
 
 # KRM function fixtures.

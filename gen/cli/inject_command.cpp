@@ -17,6 +17,7 @@ void registerInjectCommand(CLI::App& app, CommandAction& action) {
   struct Options {
     std::string spec, output;
     std::vector<std::string> inputs;
+    bool operatorRoute = false;
   };
   auto opts = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand(
@@ -25,11 +26,14 @@ void registerInjectCommand(CLI::App& app, CommandAction& action) {
   cmd->add_option("--spec", opts->spec, "RayLogging spec file")->required();
   cmd->add_option("inputs", opts->inputs, "Manifest files or directories (recursive), or - for standard input (default)");
   cmd->add_option("-o,--output", opts->output, "Write to this file instead of standard output (all or nothing)");
+  cmd->add_flag("--operator", opts->operatorRoute,
+                "KubeRay's operator adds the agent (render --operator-values): add only the volumes its sidecars "
+                "mount and the Ray container's /tmp/ray mount, and no ConfigMap");
   cmd->callback([opts, &action] {
     action = [opts] {
       const Spec spec = loadSpecFile(opts->spec);
       const std::vector<SourceDocument> docs = readManifests(opts->inputs.empty() ? std::vector<std::string>{"-"} : opts->inputs);
-      InjectResult result = injectLogging(spec, docs);
+      InjectResult result = injectLogging(spec, docs, opts->operatorRoute);
       std::vector<std::string> notes;
       const std::string text = injectedStream(docs, result, &notes);
       try {

@@ -17,6 +17,7 @@
 #include "cli/output_file.h"
 #include "inject/inject.h"
 #include "k8s/manifests.h"
+#include "k8s/operator_config.h"
 #include "lint/lint_config.h"
 #include "lint/linter.h"
 #include "lint/report.h"
@@ -73,7 +74,7 @@ int fixFiles(const std::vector<std::string>& paths, const Spec& spec, const lint
     const std::vector<SourceDocument> docs = parseManifests(text, file);
     InjectResult fixed;
     try {
-      fixed = injectLogging(spec, docs);
+      fixed = injectLogging(spec, docs, options.operatorSidecars != nullptr);  // --operator-values: as inject --operator
     } catch (const InputError& e) {
       for (const Diagnostic& d : e.diagnostics())
         std::cerr << "raylog-gen: not fixed " << d.format() << "; file left unchanged\n";
@@ -118,7 +119,7 @@ bool parseColor(const std::string& mode, bool& color) {
 void registerLintCommands(CLI::App& app, CommandAction& action) {
   struct Options {
     std::vector<std::string> paths, disable;
-    std::string format = "text", failOn, config, explainId, fixSpec, stdinName, color = "auto";
+    std::string format = "text", failOn, config, explainId, fixSpec, stdinName, color = "auto", operatorValues;
     bool fix = false;
   };
   auto opts = std::make_shared<Options>();
@@ -140,6 +141,9 @@ void registerLintCommands(CLI::App& app, CommandAction& action) {
   lint->add_flag("--fix", opts->fix,
                  "Rewrite files whose Ray objects have findings with the logging of --spec added (as inject does)");
   lint->add_option("--spec", opts->fixSpec, "With --fix: the RayLogging spec whose logging to add");
+  lint->add_option("--operator-values", opts->operatorValues,
+                   "kuberay-operator Helm values whose configuration adds the log agent to every Ray pod: check that "
+                   "each cluster carries the volumes and mount its sidecars need (RL130, RL131)");
   lint->add_option("--stdin-filename", opts->stdinName,
                    "The name findings in standard input (-) carry, in every format (e.g. the file it came from)");
   lint->callback([opts, &action] {
@@ -175,6 +179,9 @@ void registerLintCommands(CLI::App& app, CommandAction& action) {
         config.options.disabled.insert(rule->info().id);
       }
       config.options.stdinName = opts->stdinName;
+      if (!opts->operatorValues.empty()) config.operatorValues = opts->operatorValues;
+      if (!config.operatorValues.empty())  // InputError -> exit 2 in main, before any finding
+        config.options.operatorSidecars = std::make_shared<const OperatorSidecars>(readOperatorValues(config.operatorValues));
       if (!opts->failOn.empty() && !lint::parseSeverity(opts->failOn, config.failOn)) {
         std::cerr << "raylog-gen: error: --fail-on is '" << opts->failOn << "'"
                   << didYouMean(opts->failOn, {"error", "warning", "info"}) << "; it must be error, warning or info\n";

@@ -1,4 +1,5 @@
 // raylog-gen render SPEC [-o FILE]
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -12,6 +13,10 @@
 #include "eks/iam_policy.h"
 #include "gke/gcp_access_from_spec.h"
 #include "gke/gke_script.h"
+#include "k8s/names.h"
+#include "pieces/operator_pieces.h"
+#include "render/operator_values.h"
+#include "yaml/source_file.h"
 #include "render/out_dir.h"
 #include "render/render.h"
 #include "spec/spec_loader.h"
@@ -34,11 +39,38 @@ std::string eksText(const Spec& spec, const std::string& m) { return eksSetupScr
 std::string gkeText(const Spec& spec, const std::string& m) { return gkeSetupScript(gcpAccessFor(spec), m); }
 std::string aksText(const Spec& spec, const std::string& m) { return aksSetupScript(azureAccessFor(spec), m); }
 
+// render --operator-values FILE [--namespace NS]...: the values fragment to FILE, the ConfigMaps
+// (and, without --namespace, the spec's cluster) to stdout or -o. Nothing is written on a refusal.
+template <typename Options>
+int renderOperatorValues(const Spec& spec, const Options& opts) {
+  std::vector<Diagnostic> problems;
+  const std::string file = displayName(opts.spec);
+  for (const std::string& p : operatorRouteProblems(spec)) problems.push_back({Location{file}, p});
+  for (const std::string& ns : opts.namespaces)
+    if (!isDns1123Label(ns))
+      problems.push_back({Location{"--namespace"}, "'" + oneLine(ns) + "' is not a namespace name (lowercase letters, "
+                                                   "digits and '-', at most 63, starting and ending alphanumeric)"});
+  if (!problems.empty()) throw InputError(problems);
+  std::vector<std::string> namespaces;  // in the order given, once each
+  for (const std::string& ns : opts.namespaces)
+    if (std::find(namespaces.begin(), namespaces.end(), ns) == namespaces.end()) namespaces.push_back(ns);
+  try {
+    const std::string values = operatorValuesText(spec), stream = operatorStream(spec, namespaces);
+    writeOutput(opts.operatorValues, values);
+    writeOutput(opts.output, stream);
+  } catch (const std::runtime_error& e) {
+    std::cerr << "raylog-gen: error: " << e.what() << "\n";
+    return exit_code::kWriteFailed;
+  }
+  return exit_code::kOk;
+}
+
 }  // namespace
 
 void registerRenderCommand(CLI::App& app, CommandAction& action) {
   struct Options {
-    std::string spec, output, outDir, eksScript, gkeScript, aksScript;
+    std::string spec, output, outDir, eksScript, gkeScript, aksScript, operatorValues;
+    std::vector<std::string> namespaces;
   };
   auto opts = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand("render", "Render a RayLogging spec into Kubernetes manifests (stdout by default)");
@@ -58,9 +90,22 @@ void registerRenderCommand(CLI::App& app, CommandAction& action) {
   cmd->add_option("--aks-script", opts->aksScript,
                   "Also write the AKS setup script (Workload Identity for the collector, then kubectl apply) to this "
                   "file; needs spec.aks");
+  CLI::Option* operatorValues =
+      cmd->add_option("--operator-values", opts->operatorValues,
+                      "Operator-wide logging: write the kuberay-operator Helm values that add the agent to every Ray "
+                      "pod to this file; standard output (or -o) gets the agent's ConfigMap per --namespace")
+          ->excludes("--out-dir")
+          ->excludes("--eks-script")
+          ->excludes("--gke-script")
+          ->excludes("--aks-script");
+  cmd->add_option("--namespace", opts->namespaces,
+                  "With --operator-values: a namespace whose Ray clusters the operator's sidecars serve (repeatable); "
+                  "without it, the spec's namespace and the spec's own cluster with the volumes the sidecars mount")
+      ->needs(operatorValues);
   cmd->callback([opts, &action] {
     action = [opts] {
       const Spec spec = loadSpecFile(opts->spec);  // throws before anything is written
+      if (!opts->operatorValues.empty()) return renderOperatorValues(spec, *opts);
       const CloudScript scripts[] = {
           {"eks", "clusterName, region, iamMode", kOutDirEksFolder, opts->eksScript, spec.eks.enabled, eksText},
           {"gke", "project, cluster, location", kOutDirGkeFolder, opts->gkeScript, spec.gke.enabled, gkeText},

@@ -9,6 +9,7 @@
 #include "k8s/ray_object.h"
 #include "pieces/logging_names.h"
 #include "pieces/logging_pieces.h"
+#include "pieces/operator_pieces.h"
 #include "render/render.h"
 #include "util/diagnostic.h"
 #include "yaml/source_file.h"
@@ -88,7 +89,7 @@ YAML::Node withoutToolAnnotations(const YAML::Node& object, YAML::Node* taken = 
 
 class Injector {
  public:
-  explicit Injector(const Spec& spec) : spec_(spec) {
+  Injector(const Spec& spec, bool operatorRoute) : spec_(spec), operatorRoute_(operatorRoute) {
     for (const YAML::Node& o : agentObjectsIn(""))
       agentObjectKeys_.insert(scalarAt(o, "kind") + "/" + scalarAt(o, "metadata", "name"));
   }
@@ -135,7 +136,7 @@ class Injector {
   void injectRayObject(YAML::Node object, const std::string& file) {
     const YAML::Node before = YAML::Clone(object);
     const Spec spec = specFor(object);
-    applyClusterPieces(object, spec);
+    if (!operatorRoute_) applyClusterPieces(object, spec);
     for (RayPodTemplateRef& ref : rayPodTemplates(object)) {
       const Location where = locationOf(ref.tmpl.node().Mark(), file);  // before edits replace nodes
       if (const auto [entry, list] = ref.tmpl.firstEntryNotMapping(); entry) {
@@ -145,8 +146,10 @@ class Injector {
         continue;
       }
       try {
-        for (const std::string& kept : applyLoggingPieces(ref.tmpl, loggingPiecesFor(spec, ref.type, ref.groupName)))
-          result_.summary.push_back(describe(object) + " " + ref.path + ": " + kept);
+        if (operatorRoute_) applyOperatorVolumes(ref.tmpl, operatorPiecesFor(spec).forType(ref.type));
+        else
+          for (const std::string& kept : applyLoggingPieces(ref.tmpl, loggingPiecesFor(spec, ref.type, ref.groupName)))
+            result_.summary.push_back(describe(object) + " " + ref.path + ": " + kept);
       } catch (const PieceConflict& e) {
         errors_.push_back({e.at.is_null() ? where : locationOf(e.at, file), describe(object) + " " + ref.path + ": " + e.what()});
       } catch (const YAML::Exception& e) {  // a scalar where the pod template needs a mapping
@@ -163,6 +166,9 @@ class Injector {
     namespaces_.insert(namespaceOf(object));  // its pods mount the agent's ConfigMaps
     if (sameContent(before, object)) {
       result_.summary.push_back(describe(object) + ": logging already up to date");
+    } else if (operatorRoute_) {
+      result_.summary.push_back(describe(object) + ": added the volumes the operator's " + spec.agent.type +
+                                " sidecars mount to " + std::to_string(templates) + " pod template(s)");
     } else {
       const bool native = spec.strategy == "sidecar" && spec.agent.sidecarMode == SidecarMode::Native;
       result_.summary.push_back(describe(object) + ": added " + spec.agent.type + " logging to " +
@@ -176,23 +182,12 @@ class Injector {
   // namespace of the Ray objects that mount them; the DaemonSet stack in its own namespace.
   std::vector<YAML::Node> agentObjectsIn(const std::string& ns) const {
     if (spec_.strategy == "daemonset") return daemonSetObjects(spec_);
-    std::vector<YAML::Node> out;
-    for (YAML::Node cm : agentConfigMaps(spec_)) {
-      YAML::Node md = y::map();  // name, then namespace, then the rest: the usual order
-      md["name"] = cm["metadata"]["name"];
-      if (!ns.empty()) y::set(md, "namespace", ns);
-      for (auto it = cm["metadata"].begin(); it != cm["metadata"].end(); ++it) {
-        const std::string key = it->first.Scalar();
-        if (key != "name" && key != "namespace") md[it->first] = it->second;
-      }
-      cm["metadata"] = md;
-      out.push_back(cm);
-    }
-    return out;
+    return agentConfigMapsIn(spec_, ns);
   }
 
   void appendAgentObjects() {
     if (namespaces_.empty()) return;  // no Ray object, nothing to support
+    if (operatorRoute_) return;       // render --operator-values writes them, once per namespace
     std::vector<YAML::Node> wanted;
     if (spec_.strategy == "daemonset") {
       wanted = agentObjectsIn("");
@@ -272,6 +267,7 @@ class Injector {
   }
 
   const Spec& spec_;
+  const bool operatorRoute_;
   std::vector<YAML::Node> configMaps_;  // the input's top-level ConfigMaps
   std::set<std::string> agentObjectKeys_;  // kind/name of what agentObjectsIn renders
   std::set<std::string> namespaces_;
@@ -282,8 +278,13 @@ class Injector {
 
 }  // namespace
 
-InjectResult injectLogging(const Spec& spec, const std::vector<SourceDocument>& documents) {
-  return Injector(spec).run(documents);
+InjectResult injectLogging(const Spec& spec, const std::vector<SourceDocument>& documents, bool operatorRoute) {
+  if (operatorRoute) {
+    std::vector<Diagnostic> problems;
+    for (const std::string& p : operatorRouteProblems(spec)) problems.push_back({Location{"RayLogging/" + spec.name}, p});
+    if (!problems.empty()) throw InputError(problems);
+  }
+  return Injector(spec, operatorRoute).run(documents);
 }
 
 // Every input stream comes back as it was read, chunk by chunk: unchanged documents byte for byte,

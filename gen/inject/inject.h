@@ -20,7 +20,11 @@ struct InjectResult {
 };
 
 // Throws InputError (located at the offending pod template or ConfigMap) on a conflict.
-InjectResult injectLogging(const Spec& spec, const std::vector<SourceDocument>& documents);
+// `operatorRoute` (inject --operator): KubeRay's operator appends the agent (render
+// --operator-values), so each pod template gets only the volumes its sidecars mount and the Ray
+// container's /tmp/ray mount (pieces/operator_pieces.h), and no ConfigMap is added (render
+// --operator-values writes one per namespace). Throws InputError when the spec cannot go that route.
+InjectResult injectLogging(const Spec& spec, const std::vector<SourceDocument>& documents, bool operatorRoute = false);
 
 // The YAML stream inject writes for `documents` after injectLogging edited them into `result`:
 // the input's text with only the changed nodes written again (comments, order, quoting kept).

@@ -87,8 +87,8 @@ bool lintReadsKind(const std::string& kind) {
 class ObjectLinter {
  public:
   ObjectLinter(const std::string& text, const std::string& file, const ConfigMapIndex& configMaps,
-               FileReporter& reporter)
-      : text_(text), file_(file), configMaps_(configMaps), reporter_(reporter) {}
+               FileReporter& reporter, const OperatorSidecars* operatorSidecars)
+      : text_(text), file_(file), configMaps_(configMaps), reporter_(reporter), operatorSidecars_(operatorSidecars) {}
 
   void lint(const YAML::Node& object) {
     reporter_.setObject(object);
@@ -137,7 +137,9 @@ class ObjectLinter {
     std::vector<PodView> pods;
     pods.reserve(refs.size());
     for (RayPodTemplateRef& ref : refs)
-      safely([&] { pods.push_back(PodView{object, ref, ref.tmpl.rayContainer(), agentsOf(ref.tmpl), ns, configMaps_}); });
+      safely([&] { pods.push_back(PodView{object, ref, ref.tmpl.rayContainer(), agentsOf(ref.tmpl), ns, configMaps_,
+                                            operatorSidecars_});
+    });
     for (const PodView& p : pods)
       for (const auto& rule : allRules()) safely([&] { rule->checkPod(p, reporter_); });
     RayObjectView view{object, pods};
@@ -148,6 +150,7 @@ class ObjectLinter {
   const std::string& file_;
   const ConfigMapIndex& configMaps_;
   FileReporter& reporter_;
+  const OperatorSidecars* operatorSidecars_;
 };
 
 }  // namespace
@@ -177,7 +180,7 @@ FileLint lintFileText(const std::string& text, const std::string& file, const Li
     index = &own;
   }
   FileReporter reporter(file, options, out.findings);
-  ObjectLinter linter(text, file, *index, reporter);
+  ObjectLinter linter(text, file, *index, reporter, options.operatorSidecars.get());
   for (const YAML::Node& o : objects) safely([&] { linter.lint(o); });
   std::stable_sort(out.findings.begin(), out.findings.end(), [](const Finding& a, const Finding& b) {
     return std::tie(a.where.file, a.where.line, a.where.column) < std::tie(b.where.file, b.where.line, b.where.column);

@@ -1,5 +1,7 @@
 #include "lint/lint_config.h"
 
+#include <boost/filesystem.hpp>
+
 #include "lint/rule.h"
 #include "util/edit_distance.h"
 #include "yaml/source_file.h"
@@ -43,10 +45,21 @@ LintConfig readLintConfig(const std::string& path) {
                                                        : std::string("failOn is not a word")) +
                                 "; use error, warning or info"});
       config.failOnSet = true;
+    } else if (key == "operatorValues") {
+      // As --operator-values; a relative path is read from the config file's folder, as a
+      // project's .raylog-gen.yaml is meant to work from any current folder.
+      if (!it->second.IsScalar() || it->second.Scalar().empty()) {
+        problems.push_back({locationOf(it->second.Mark(), file),
+                            "operatorValues must be the path of the kuberay-operator values file"});
+        continue;
+      }
+      const boost::filesystem::path given(it->second.Scalar());
+      config.operatorValues =
+          given.is_absolute() ? given.string() : (boost::filesystem::path(path).parent_path() / given).string();
     } else {
       problems.push_back({locationOf(it->first.Mark(), file),
-                          "unknown key '" + key + "'" + didYouMean(key, {"disable", "failOn"}) +
-                              "; allowed keys: disable, failOn"});
+                          "unknown key '" + key + "'" + didYouMean(key, {"disable", "failOn", "operatorValues"}) +
+                              "; allowed keys: disable, failOn, operatorValues"});
     }
   }
   if (!problems.empty()) throw InputError(problems);

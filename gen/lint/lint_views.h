@@ -9,6 +9,7 @@
 
 #include "agents/fluent_bit/fluent_bit_reader.h"
 #include "agents/log_agent.h"
+#include "k8s/operator_config.h"
 #include "k8s/ray_object.h"
 #include "lint/config_map_index.h"
 #include "lint/finding.h"
@@ -39,6 +40,7 @@ struct PodView {
   std::vector<Agent> agents;
   std::string ns;
   const ConfigMapIndex& configMaps;
+  const OperatorSidecars* operatorSidecars = nullptr;  // lint --operator-values; null otherwise
 };
 
 struct RayObjectView {

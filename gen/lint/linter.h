@@ -3,10 +3,12 @@
 // linted with its own agent ConfigMaps, files spread over the cores, findings kept in input
 // order. A file whose pods mount a ConfigMap defined elsewhere in the input is linted again with
 // it. Memory grows with the findings, not with the number of files.
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "k8s/operator_config.h"
 #include "lint/finding.h"
 
 namespace raylog::lint {
@@ -15,6 +17,9 @@ struct LintOptions {
   std::set<std::string> disabled;  // rule IDs (or names)
   std::string stdinName;           // what findings in standard input ("-") are called; "" = <stdin>
   unsigned threads = 0;            // files linted at once; 0 = one per usable core
+  // lint --operator-values: the sidecars KubeRay's operator appends to every Ray pod; null when
+  // the clusters carry their own agents (the RL13x rules then have nothing to check).
+  std::shared_ptr<const OperatorSidecars> operatorSidecars;
 };
 
 struct LintResult {

@@ -19,7 +19,11 @@ YAML::Node agentEnv(const Spec& spec, RayNodeType type, const std::string& group
   env.push_back(envField("RAYLOG_NAMESPACE", "metadata.namespace"));
   env.push_back(envField("RAYLOG_POD", "metadata.name"));
   env.push_back(envValue("RAYLOG_NODE_TYPE", type == RayNodeType::Head ? "head" : "worker"));
-  env.push_back(envValue("RAYLOG_GROUP", group));
+  // No group: the worker sidecars of KubeRay's operator configuration serve every worker group,
+  // so the pod's ray.io/group label names it (RayNodeGroupLabelKey,
+  // ray-operator/controllers/ray/utils/constant.go at v1.7.0; set on every Ray pod by pod.go labelPod).
+  env.push_back(group.empty() ? envField("RAYLOG_GROUP", "metadata.labels['ray.io/group']")
+                              : envValue("RAYLOG_GROUP", group));
   for (const SecretEnv& s : outputSecrets(spec.outputs)) env.push_back(envSecret(s.var, {s.secretName, s.secretKey}));
   return env;
 }

@@ -13,7 +13,8 @@ namespace raylog {
 YAML::Node volumeMount(const std::string& volume, const std::string& path);
 
 // RAYLOG_CLUSTER, _NAMESPACE, _POD (downward API), _NODE_TYPE and _GROUP (from the template),
-// then the outputs' Secret variables.
+// then the outputs' Secret variables. An empty `group` reads the group from the pod's
+// ray.io/group label (one sidecar for every worker group: the operator's configuration).
 YAML::Node agentEnv(const Spec& spec, RayNodeType type, const std::string& group);
 
 YAML::Node agentResources(const AgentSpec& a);

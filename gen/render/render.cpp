@@ -30,6 +30,22 @@ std::vector<YAML::Node> agentConfigMaps(const Spec& spec) {
   return out;
 }
 
+std::vector<YAML::Node> agentConfigMapsIn(const Spec& spec, const std::string& ns) {
+  std::vector<YAML::Node> out;
+  for (YAML::Node cm : agentConfigMaps(spec)) {
+    YAML::Node md = y::map();  // name, then namespace, then the rest: the usual order
+    md["name"] = cm["metadata"]["name"];
+    if (!ns.empty()) y::set(md, "namespace", ns);
+    for (auto it = cm["metadata"].begin(); it != cm["metadata"].end(); ++it) {
+      const std::string key = it->first.Scalar();
+      if (key != "name" && key != "namespace") md[it->first] = it->second;
+    }
+    cm["metadata"] = md;
+    out.push_back(cm);
+  }
+  return out;
+}
+
 std::vector<YAML::Node> daemonSetObjects(const Spec& spec) {
   const LogAgent* agent = findLogAgent(spec.agent.type);
   return spec.strategy == "daemonset" && agent && agent->daemonSetObjects ? agent->daemonSetObjects(spec)
@@ -70,7 +86,7 @@ static const char* kStderrNotice =
     "# multi-line record after the first are not; a file-tailing sidecar would collect nothing.\n";
 
 // KubeRay's samples tell users to pipe manifests through envsubst, which blanks every ${VAR}.
-static const char* kEnvsubstNotice =
+const char* const kEnvsubstNotice =
     "# The ${...} below are filled in by the log agent from its environment when it starts. Do not\n"
     "# run envsubst over this file (it would blank them); substitute only your own: envsubst '$MY_VAR'.\n";
 

@@ -8,6 +8,7 @@
 
 #include "inject/inject.h"
 #include "k8s/manifests.h"
+#include "k8s/operator_config.h"
 #include "lint/linter.h"
 #include "lint/report.h"
 #include "lint/rule.h"
@@ -51,6 +52,11 @@ TEST_CASE("every rule fires on its bad fixtures at the expected line and not on 
     CAPTURE(id);
     REQUIRE(fs::exists(kFixtures + id + "/bad.yaml"));
     REQUIRE(fs::exists(kFixtures + id + "/good.yaml"));
+    // The operator-wide rules read the sidecars of the folder's kuberay-operator values.
+    lint::LintOptions options;
+    if (fs::exists(kFixtures + id + "/operator-values.yaml"))
+      options.operatorSidecars =
+          std::make_shared<const OperatorSidecars>(readOperatorValues(kFixtures + id + "/operator-values.yaml"));
     std::vector<std::string> bads, goods;
     for (const auto& e : fs::directory_iterator(kFixtures + id)) {
       const std::string name = e.path().filename().string();
@@ -66,7 +72,7 @@ TEST_CASE("every rule fires on its bad fixtures at the expected line and not on 
       const int expectedColumn =
           std::regex_search(header, m, std::regex("expect-column: ([0-9]+)")) ? std::stoi(m[1]) : 0;
       bool fired = false;
-      for (const auto& f : lintFile(bad))
+      for (const auto& f : lintFile(bad, options))
         if (f.ruleId == id) {
           CHECK(f.where.line == expectedLine);
           if (expectedColumn > 0) CHECK(f.where.column == expectedColumn);
@@ -83,7 +89,7 @@ TEST_CASE("every rule fires on its bad fixtures at the expected line and not on 
     }
     for (const std::string& good : goods) {
       CAPTURE(good);
-      CHECK(ids(lintFile(good)).count(id) == 0);
+      CHECK(ids(lintFile(good, options)).count(id) == 0);
     }
     // Every rule documents itself: a fix and a bad and a good example.
     CHECK_FALSE(rule->info().fix.empty());

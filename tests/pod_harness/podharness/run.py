@@ -7,6 +7,7 @@ import signal
 import tempfile
 import threading
 import time
+from types import SimpleNamespace
 
 from . import certs, checks, endpoints, manifests
 from .engines import find_engine, image_model, is_ray_image, sandbox_available
@@ -263,6 +264,16 @@ class Harness:
         return self.verdict()
 
     # --- the verdict ----------------------------------------------------------------------------
+    def _ledger_served_by(self, ns, name):
+        """The lines a backend of ConfigMap ns/name must receive: those of the Ray pods that mount it
+        (sidecars: one ConfigMap per namespace, e.g. operator-wide logging over several); every
+        line when no Ray pod mounts it (a DaemonSet's, which serves every pod of the node)."""
+        served = {p.name for p in self.ray_pods if p.namespace == ns and any(
+            (v.get("configMap") or {}).get("name") == name for v in p.spec.get("volumes") or [])}
+        if not served:
+            return self.ledger
+        return SimpleNamespace(records=[r for r in self.ledger.records if r.pod in served])
+
     def verdict(self):
         from standins.stdout import parse_fluent_bit_stdout, parse_fluentd_stdout
         pods_by_name = {p.name: p for p in self.ray_pods}
@@ -275,6 +286,7 @@ class Harness:
                     problems.append(f"{r.pod.name}/{a.name}: exit code {a.exit_code}")
         verdicts = []
         for kind, key, out, s in self.standins:
+            ledger = self._ledger_served_by(key[0], key[1])
             config = self.config_maps[(key[0], key[1])][key[2]]
             text_mode = "ray_cpp" in json.dumps(self.config_maps[(key[0], key[1])])
             # classic "Path_Key file", YAML "path_key: file" (or "- path_key: file"), Fluentd "path_key file"
@@ -287,10 +299,10 @@ class Harness:
                         stdout = a.output()[0]
                         deliveries += (parse_fluent_bit_stdout(stdout, out.settings.get("format", "json_lines"))
                                        if self.fluent_bit else parse_fluentd_stdout(stdout))
-                v = checks.check_backend(f"stdout[{out.index}]", deliveries, self.ledger, pods_by_name, text_mode,
+                v = checks.check_backend(f"stdout[{out.index}]", deliveries, ledger, pods_by_name, text_mode,
                                          file_key=file_key)
             else:
-                v = checks.check_backend(f"{kind}[{out.index}]", s.deliveries(), self.ledger, pods_by_name, text_mode,
+                v = checks.check_backend(f"{kind}[{out.index}]", s.deliveries(), ledger, pods_by_name, text_mode,
                                          checks.identity_rule(kind, out.settings), s.problems(), file_key=file_key)
                 s.stop()
             # Restarting an agent proves the offsets DB: no line twice. Lines it held unsent when
