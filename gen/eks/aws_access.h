@@ -16,6 +16,10 @@ struct S3Access {
   bool checksBucket = false;      // HeadBucket first (the History Server collector): s3:ListBucket
 };
 
+struct FirehoseAccess {
+  std::string region, deliveryStream;
+};
+
 enum class IamMode { Irsa, PodIdentity, NodeRole };
 
 struct AwsAccess {
@@ -27,6 +31,7 @@ struct AwsAccess {
   std::string agentWorkload;                          // for the verify hint, e.g. ds/demo-fluent-bit
   std::vector<CloudWatchAccess> cloudWatch;
   std::vector<S3Access> s3;
+  std::vector<FirehoseAccess> firehose;
 };
 
 }  // namespace raylog

@@ -38,6 +38,7 @@ AwsAccess awsAccessFor(const Spec& spec) {
     if (o.type == "cloudwatch") a.cloudWatch.push_back({o.str("region", spec.eks.region), o.str("logGroup"), o.has("retentionDays")});
     if (o.type == "s3")
       a.s3.push_back({o.str("bucket"), keyPrefix(o.str("keyFormat", "/ray-logs/"))});
+    if (o.type == "kinesis_firehose") a.firehose.push_back({o.str("region", spec.eks.region), o.str("deliveryStream")});
   }
   // KubeRay's collector on AWS S3 (not an S3-compatible endpoint): HeadBucket, then PutObject
   // under its root folder (historyserver/pkg/storage/s3/s3.go @v1.7.0: createBucketIfNotExists,

@@ -30,6 +30,14 @@ std::string iamPolicyJson(const AwsAccess& access) {
                                    {"Action", {"s3:ListBucket"}},
                                    {"Resource", {"arn:aws:s3:::" + s3.bucket}}});
   }
+  for (size_t i = 0; i < access.firehose.size(); ++i) {
+    const FirehoseAccess& f = access.firehose[i];
+    // Fluent Bit's kinesis_firehose output calls PutRecordBatch only (out_kinesis_firehose/firehose_api.c).
+    statements.push_back(ordered{{"Sid", "RayLogsFirehose" + std::to_string(i + 1)},
+                                 {"Effect", "Allow"},
+                                 {"Action", {"firehose:PutRecordBatch"}},
+                                 {"Resource", {"arn:aws:firehose:" + f.region + ":*:deliverystream/" + f.deliveryStream}}});
+  }
   ordered policy = {{"Version", "2012-10-17"}, {"Statement", statements}};
   return policy.dump(2) + "\n";
 }

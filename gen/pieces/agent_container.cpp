@@ -57,4 +57,25 @@ YAML::Node configMapVolume(const std::string& volume, const std::string& configM
   return v;
 }
 
+YAML::Node secretFileVolume(const SecretFile& f) {
+  YAML::Node v = y::map();
+  y::set(v, "name", f.volume);
+  YAML::Node secret = y::map();
+  y::set(secret, "secretName", f.secretName);
+  YAML::Node item = y::map();
+  y::set(item, "key", f.secretKey);
+  y::set(item, "path", f.fileName);
+  YAML::Node items = y::seq();
+  items.push_back(item);
+  secret["items"] = items;  // only the key the output reads
+  v["secret"] = secret;
+  return v;
+}
+
+YAML::Node secretFileMount(const SecretFile& f) {
+  YAML::Node m = volumeMount(f.volume, f.mountDir);
+  m["readOnly"] = y::boolean(true);
+  return m;
+}
+
 }  // namespace raylog

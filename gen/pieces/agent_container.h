@@ -10,6 +10,8 @@
 
 namespace raylog {
 
+struct SecretFile;
+
 YAML::Node volumeMount(const std::string& volume, const std::string& path);
 
 // RAYLOG_CLUSTER, _NAMESPACE, _POD (downward API), _NODE_TYPE and _GROUP (from the template),
@@ -27,5 +29,9 @@ void addFixedSidecarSettings(YAML::Node container);
 
 // A pod volume from ConfigMap `configMap`.
 YAML::Node configMapVolume(const std::string& volume, const std::string& configMap);
+
+// The volume and read-only mount of a Secret an output reads as a file (outputSecretFiles).
+YAML::Node secretFileVolume(const SecretFile& f);
+YAML::Node secretFileMount(const SecretFile& f);
 
 }  // namespace raylog

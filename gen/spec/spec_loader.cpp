@@ -347,6 +347,12 @@ class SemanticChecks : public SpecReport {
       for (const std::string& required : backend->requiredKeys)
         if (!o.config.contains(required))
           error(pointer, true, "output type " + o.type + " needs '" + required + "'");
+      if (!backend->minFluentBit.empty() && s.agent.type == "fluent-bit" &&
+          imageOlderThan(s.agent.image, backend->minFluentBit))
+        error(jsonPointerAppend(pointer, "type"), false,
+              "output type " + o.type + " needs Fluent Bit " + versionText(backend->minFluentBit) +
+                  " or later (its plugin is not in older releases), but agent.image is " + s.agent.image +
+                  "; use fluent/fluent-bit:" + versionText(backend->minFluentBit) + " or later");
       if (o.has("credentialsSecret") && ++awsKeyPairs > 1)
         error(jsonPointerAppend(pointer, "credentialsSecret"), true,
               "only one output can take credentialsSecret (they share AWS_ACCESS_KEY_ID); use one, or IAM roles");
@@ -366,10 +372,10 @@ class SemanticChecks : public SpecReport {
       error("/spec/daemonset/preset", false, "the container-insights preset needs spec.eks (clusterName and region)");
     if (!s.eks.enabled) return;
     bool aws = false;
-    for (const OutputSpec& o : s.outputs) aws = aws || o.type == "cloudwatch" || o.type == "s3";
+    for (const OutputSpec& o : s.outputs) aws = aws || o.type == "cloudwatch" || o.type == "s3" || o.type == "kinesis_firehose";
     aws = aws || (s.collector.enabled && s.collector.backend == "s3" && s.collector.s3Endpoint.empty());
     if (!aws)
-      error("/spec/eks", true, "spec.eks sets up IAM for AWS outputs, but no output is cloudwatch or s3 and no collector "
+      error("/spec/eks", true, "spec.eks sets up IAM for AWS outputs, but no output is cloudwatch, s3 or kinesis_firehose and no collector "
                                "stores to AWS S3; add one or remove eks");
     for (const OutputSpec& o : s.outputs)
       if (o.type == "cloudwatch" && o.has("region") && o.str("region") != s.eks.region)
@@ -644,11 +650,12 @@ Spec loadSpecNode(const YAML::Node& root, const std::string& file) {
                                                          : nlohmann::json::array();
   for (size_t i = 0; i < outputs.size(); ++i)
     s.outputs.push_back({outputs[i]["type"].get<std::string>(), i, outputs[i]});
-  // With spec.eks, CloudWatch and S3 outputs default to the cluster's region; the Container
+  // With spec.eks, CloudWatch, S3 and Firehose outputs default to the cluster's region; the Container
   // Insights preset also names the log group as that recipe does.
   if (sp.contains("eks"))
     for (OutputSpec& o : s.outputs) {
-      if ((o.type == "cloudwatch" || o.type == "s3") && !o.has("region")) o.config["region"] = sp["eks"]["region"];
+      if ((o.type == "cloudwatch" || o.type == "s3" || o.type == "kinesis_firehose") && !o.has("region"))
+        o.config["region"] = sp["eks"]["region"];
       if (o.type == "cloudwatch" && !o.has("logGroup") && sp["daemonset"]["preset"] == "container-insights")
         o.config["logGroup"] = "/aws/containerinsights/" + sp["eks"]["clusterName"].get<std::string>() + "/application";
     }

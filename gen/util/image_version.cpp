@@ -28,4 +28,10 @@ bool imageOlderThan(const std::string& image, const std::vector<int>& version) {
   return !v.empty() && std::lexicographical_compare(v.begin(), v.end(), version.begin(), version.end());
 }
 
+std::string versionText(const std::vector<int>& version) {
+  std::string out;
+  for (int part : version) out += (out.empty() ? "" : ".") + std::to_string(part);
+  return out;
+}
+
 }  // namespace raylog

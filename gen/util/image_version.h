@@ -12,4 +12,7 @@ std::vector<int> imageVersion(const std::string& image);
 // Whether `image` names a release older than `version`; false when it names none (taken as current).
 bool imageOlderThan(const std::string& image, const std::vector<int>& version);
 
+// {5,1,0} -> "5.1.0".
+std::string versionText(const std::vector<int>& version);
+
 }  // namespace raylog

@@ -24,7 +24,7 @@ expect "--format --fail-on --fix" raylog-gen lint --f
 expect "-f" raylog-gen lint -f
 expect "install" raylog-gen plugin ""
 expect "--help --home" raylog-gen plugin install --h
-expect "RL201 RL202 RL203 RL204 RL205 RL206 RL207 RL208 RL209 RL210 RL211 RL212 RL213 RL214 RL215" raylog-gen explain RL2
+expect "RL201 RL202 RL203 RL204 RL205 RL206 RL207 RL208 RL209 RL210 RL211 RL212 RL213 RL214 RL215 RL216" raylog-gen explain RL2
 expect "bash" raylog-gen completion b
 expect "--quiet" raylog-gen render --q
 expect "--output --out-dir" raylog-gen render --ou

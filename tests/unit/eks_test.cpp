@@ -52,7 +52,7 @@ TEST_CASE("shell quoting keeps hostile values literal") {
 TEST_CASE("eks needs an AWS output, and the preset needs eks") {
   auto noAws = testing::specProblems("spec:\n  eks: {clusterName: c, region: us-west-2}\n  output: {type: stdout}\n");
   REQUIRE(noAws.size() == 1);
-  CHECK_THAT(noAws[0].message, Catch::Contains("no output is cloudwatch or s3"));
+  CHECK_THAT(noAws[0].message, Catch::Contains("no output is cloudwatch, s3 or kinesis_firehose"));
   auto preset = testing::specProblems("spec:\n  strategy: daemonset\n  daemonset: {preset: container-insights}\n  output: {type: stdout}\n");
   REQUIRE(preset.size() == 1);
   CHECK_THAT(preset[0].message, Catch::Contains("needs spec.eks"));

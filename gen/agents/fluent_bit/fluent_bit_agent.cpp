@@ -7,6 +7,7 @@
 #include "agents/fluent_bit/fluent_bit_value.h"
 #include "agents/fluent_bit/fluent_bit_yaml_reader.h"
 #include "agents/log_agent.h"
+#include "agents/outputs/output_backend.h"
 #include "pieces/agent_container.h"
 #include "pieces/logging_names.h"
 #include "pieces/logging_pieces.h"
@@ -46,6 +47,7 @@ YAML::Node sidecar(const Spec& spec, RayNodeType type, const std::string& group)
   YAML::Node config = volumeMount(kFluentBitConfigVolume, kFluentBitConfigDir);
   config["readOnly"] = y::boolean(true);
   mounts.push_back(config);
+  for (const SecretFile& f : outputSecretFiles(spec.outputs)) mounts.push_back(secretFileMount(f));
   c["volumeMounts"] = mounts;
   YAML::Node args = y::seq();
   args.push_back(y::str("-c"));
@@ -57,6 +59,7 @@ YAML::Node sidecar(const Spec& spec, RayNodeType type, const std::string& group)
 
 void addPieces(const Spec& spec, RayNodeType type, const std::string& group, LoggingPieces& p) {
   p.volumes.push_back(configMapVolume(kFluentBitConfigVolume, fluentBitConfigMapName(spec.name)));
+  for (const SecretFile& f : outputSecretFiles(spec.outputs)) p.volumes.push_back(secretFileVolume(f));
   p.sidecars.push_back(sidecar(spec, type, group));
 }
 

@@ -3,6 +3,7 @@
 #include "agents/fluent_bit/fluent_bit_daemonset_config.h"
 #include "agents/fluent_bit/fluent_bit_names.h"
 #include "agents/outputs/output_backend.h"
+#include "pieces/agent_container.h"
 #include "pieces/env_vars.h"
 #include "pieces/logging_names.h"
 #include "render/cloud_identity.h"
@@ -69,6 +70,7 @@ YAML::Node agentContainer(const Spec& spec) {
   mounts.push_back(volumeMount(kRayLogVolume, d.hostPath, true));
   mounts.push_back(volumeMount("agent-state", kAgentStatePath, false));
   mounts.push_back(volumeMount(kFluentBitConfigVolume, kFluentBitConfigDir, true));
+  for (const SecretFile& f : outputSecretFiles(spec.outputs)) mounts.push_back(secretFileMount(f));
   c["volumeMounts"] = mounts;
   YAML::Node args = y::seq();
   args.push_back(y::str("-c"));
@@ -140,6 +142,7 @@ std::vector<YAML::Node> fluentBitDaemonSetObjects(const Spec& spec) {
   y::set(cmRef, "name", name);
   cfg["configMap"] = cmRef;
   volumes.push_back(cfg);
+  for (const SecretFile& f : outputSecretFiles(spec.outputs)) volumes.push_back(secretFileVolume(f));
   podSpec["volumes"] = volumes;
 
   YAML::Node tmpl = y::map();

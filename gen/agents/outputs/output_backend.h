@@ -38,6 +38,8 @@ struct OutputBackend {
   // Fills a Fluentd output directive (<match> or a <store> of copy) for `output` with `buffer`;
   // nullptr when the Fluentd agent does not support this backend.
   void (*addFluentdOutput)(const OutputSpec& output, const FluentdBuffer& buffer, FluentdDirective& out) = nullptr;
+  // The first Fluent Bit release with this plugin; empty when every supported release has it.
+  std::vector<int> minFluentBit = {};
 };
 
 // nullptr when no backend has this type (the schema's enum keeps that from happening).
@@ -55,6 +57,15 @@ struct SecretEnv {
   std::string var, secretName, secretKey;
 };
 std::vector<SecretEnv> outputSecrets(const std::vector<OutputSpec>& outputs);
+
+// Secrets a plugin reads as a file (a key file) are mounted from the Secret instead: one volume
+// per such key, the file /var/run/secrets/raylog/out<n>/key.json.
+struct SecretFile {
+  std::string volume, secretName, secretKey, mountDir, fileName;
+};
+std::vector<SecretFile> outputSecretFiles(const std::vector<OutputSpec>& outputs);
+// The path the agent reads output `o`'s Secret `key` at.
+std::string outputSecretFile(const OutputSpec& o, const std::string& key);
 
 // "#{ENV['NAME']}" for output `o`'s Secret `key`, for Fluentd.
 std::string fluentdSecretReference(const OutputSpec& o, const std::string& key);

@@ -14,11 +14,16 @@ OutputBackend openSearchOutputBackend();
 OutputBackend lokiOutputBackend();
 OutputBackend azureBlobOutputBackend();
 OutputBackend forwardOutputBackend();
+OutputBackend stackdriverOutputBackend();
+OutputBackend kinesisFirehoseOutputBackend();
+OutputBackend gcsOutputBackend();
 
 const std::vector<OutputBackend>& outputBackends() {
   static const std::vector<OutputBackend> all = {stdoutOutputBackend(), cloudWatchOutputBackend(), s3OutputBackend(),
                                                  elasticsearchOutputBackend(), openSearchOutputBackend(),
-                                                 lokiOutputBackend(), azureBlobOutputBackend(), forwardOutputBackend()};
+                                                 lokiOutputBackend(), azureBlobOutputBackend(), forwardOutputBackend(),
+                                                 stackdriverOutputBackend(), kinesisFirehoseOutputBackend(),
+                                                 gcsOutputBackend()};
   return all;
 }
 
@@ -72,6 +77,28 @@ void addFluentdBuffer(FluentdDirective& out, const FluentdBuffer& buffer) {
       .set("retry_max_interval", "30s");
 }
 
+// The file's name is fixed: a Secret key such as ".." must not become a path.
+static const char* const kSecretFileName = "key.json";
+
+// Keys whose Secret a plugin reads as a file (gcs: google_service_credentials is a path).
+static bool isSecretFile(const std::string& key) { return key == "serviceAccountKeySecret"; }
+
+static std::string secretFileDir(const OutputSpec& o) { return "/var/run/secrets/raylog/out" + std::to_string(o.index + 1); }
+
+std::vector<SecretFile> outputSecretFiles(const std::vector<OutputSpec>& outputs) {
+  std::vector<SecretFile> out;
+  for (const OutputSpec& o : outputs)
+    for (auto it = o.config.begin(); it != o.config.end(); ++it)
+      if (isSecretFile(it.key()) && it.value().is_object())
+        out.push_back({"raylog-out" + std::to_string(o.index + 1) + "-key", it.value()["name"].get<std::string>(),
+                       it.value()["key"].get<std::string>(), secretFileDir(o), kSecretFileName});
+  return out;
+}
+
+std::string outputSecretFile(const OutputSpec& o, const std::string& /*key*/) {
+  return secretFileDir(o) + "/" + kSecretFileName;
+}
+
 std::vector<SecretEnv> outputSecrets(const std::vector<OutputSpec>& outputs) {
   std::vector<SecretEnv> out;
   for (const OutputSpec& o : outputs)
@@ -84,6 +111,7 @@ std::vector<SecretEnv> outputSecrets(const std::vector<OutputSpec>& outputs) {
                        c.value("secretAccessKeyKey", "AWS_SECRET_ACCESS_KEY")});
         continue;
       }
+      if (isSecretFile(key)) continue;  // mounted, not an env var (outputSecretFiles)
       if (key.size() > 6 && key.compare(key.size() - 6, 6, "Secret") == 0 && it.value().is_object())
         out.push_back({secretEnvVar(o, key), it.value()["name"].get<std::string>(), it.value()["key"].get<std::string>()});
     }

@@ -22,7 +22,9 @@ class InlineSecretConfig : public Rule {
   void checkFluentBit(const FluentBitConfigView& v, Reporter& r) const override {
     static const std::set<std::string> secretKeys = {"http_passwd", "passwd", "password", "shared_key",
                                                      "cloud_auth", "aws_secret_access_key", "api_key",
-                                                     "apikey", "token", "secret_key", "sas_token"};
+                                                     "apikey", "token", "secret_key", "sas_token",
+                                                     // stackdriver's PEM private key (out_stackdriver config_map)
+                                                     "service_account_secret"};
     const FluentBitConfig& c = v.parsed.config;
     for (size_t i = 0; i < c.sections.size(); ++i)
       for (size_t j = 0; j < c.sections[i].entries.size(); ++j) {

@@ -50,8 +50,35 @@ class Verdict:
                 "duplicated": self.duplicated, "field_errors": len(self.field_errors), "ok": self.ok}
 
 
-def check_backend(name, deliveries, ledger, pods_by_name, text_mode, identity_rule=None, problems=(), file_key="file"):
-    """deliveries: [Delivery]; identity_rule(meta, origin) -> error string or None."""
+# Cloud Logging's severity for Ray's level as out_stackdriver maps it (stackdriver.c
+# validate_severity_level; spdlog's T has no entry: no severity).
+STACKDRIVER_SEVERITY = {"DEBUG": "DEBUG", "D": "DEBUG", "TRACE": "DEBUG", "INFO": "INFO", "I": "INFO",
+                        "WARNING": "WARNING", "WARN": "WARNING", "W": "WARNING", "ERROR": "ERROR", "E": "ERROR",
+                        "CRITICAL": "CRITICAL", "FATAL": "CRITICAL", "C": "CRITICAL", "F": "CRITICAL"}
+
+
+def moved_fields(kind, settings):
+    """Fields an output moves out of the record into the entry: field -> check(meta, expected
+    value) -> error or None. They are checked there instead of in the record."""
+    if kind != "stackdriver":
+        return {}
+    moved = {}
+    log_name_key = settings.get("log_name_key")
+    if log_name_key:
+        moved[log_name_key] = lambda meta, want: (
+            None if meta.get("log_id") == want else f"log {meta.get('log_id')!r} is not {want!r} ({log_name_key})")
+    severity_key = settings.get("severity_key")
+    if severity_key:
+        moved[severity_key] = lambda meta, want: (
+            None if meta.get("severity") == STACKDRIVER_SEVERITY.get(want.upper())
+            else f"severity {meta.get('severity')!r} for Ray's level {want!r}")
+    return moved
+
+
+def check_backend(name, deliveries, ledger, pods_by_name, text_mode, identity_rule=None, problems=(), file_key="file",
+                  moved=None):
+    """deliveries: [Delivery]; identity_rule(meta, origin) -> error string or None; moved: moved_fields()."""
+    moved = moved or {}
     v = Verdict(name)
     v.problems = [f"{p} (x{n})" if n > 1 else p for p, n in Counter(problems).items()]
     v.records = len(deliveries)
@@ -75,6 +102,11 @@ def check_backend(name, deliveries, ledger, pods_by_name, text_mode, identity_ru
             pod = pods_by_name[rec.pod]
             want = expected_origin(pod)
             for k in ORIGIN:
+                if k in moved:
+                    e = moved[k](d.meta, want[k])
+                    if e:
+                        errors.append(f"{rec.path} ({rec.tokens[0]}): {e}")
+                    continue
                 if str(d.record.get(k, "<missing>")) != want[k]:
                     errors.append(f"{rec.path} ({rec.tokens[0]}): {k}={d.record.get(k, '<missing>')!r}, "
                                   f"the Ray pod's is {want[k]!r}")
@@ -84,6 +116,11 @@ def check_backend(name, deliveries, ledger, pods_by_name, text_mode, identity_ru
                 errors.append(f"{rec.path} ({rec.tokens[0]}): file={f!r}")
             if text_mode:
                 for k, want_v in rec.expect.items():
+                    if k in moved:
+                        e = moved[k](d.meta, want_v)
+                        if e:
+                            errors.append(f"{rec.path} ({rec.tokens[0]}) {rec.kind} line: {e}")
+                        continue
                     if str(d.record.get(k)) != want_v:
                         errors.append(f"{rec.path} ({rec.tokens[0]}) {rec.kind} line: {k}={d.record.get(k)!r}, "
                                       f"expected {want_v!r}")
@@ -136,6 +173,20 @@ def identity_rule(kind, settings):
         def rule(meta, want):
             key = meta.get("key", "")
             return None if f"/{want['pod']}/" in key else f"S3 key {key!r} does not name the pod {want['pod']}"
+        return rule
+    if kind == "stackdriver":
+        def rule(meta, want):
+            # A sidecar labels each entry with its pod's origin; a node agent's stay in jsonPayload.
+            labels = meta.get("labels")
+            if labels is None:
+                return None if "labels" not in settings else "entries carry no labels"
+            bad = [f"{k}={labels.get(k)!r}" for k in ORIGIN if labels.get(k) != want[k]]
+            return f"Cloud Logging labels {', '.join(bad)} are not the Ray pod's" if bad else None
+        return rule
+    if kind == "kinesis_firehose":
+        stream = settings.get("delivery_stream")
+        def rule(meta, want):
+            return None if meta.get("stream") == stream else f"delivery stream {meta.get('stream')!r}, not {stream!r}"
         return rule
     if kind == "azure_blob":
         def rule(meta, want):

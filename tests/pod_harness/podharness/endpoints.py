@@ -7,7 +7,8 @@ import yaml
 
 # Fluent Bit plugin name -> stand-in kind
 FLUENT_BIT_KINDS = {"s3": "s3", "cloudwatch_logs": "cloudwatch", "es": "elasticsearch", "opensearch": "opensearch",
-                    "loki": "loki", "azure_blob": "azure_blob", "forward": "forward", "stdout": "stdout"}
+                    "loki": "loki", "azure_blob": "azure_blob", "forward": "forward", "stdout": "stdout",
+                    "stackdriver": "stackdriver", "kinesis_firehose": "kinesis_firehose", "gcs": "gcs"}
 FLUENTD_KINDS = {"elasticsearch": "elasticsearch", "forward": "forward", "stdout": "stdout"}
 
 
@@ -60,6 +61,8 @@ def fluent_bit_outputs(text):
         kind = FLUENT_BIT_KINDS.get(o.get("name", ""), o.get("name", ""))
         if kind == "cloudwatch":
             tls = True  # out_cloudwatch_logs always speaks TLS (the AWS credential chain forces use_tls)
+        elif kind in ("stackdriver", "kinesis_firehose", "gcs"):
+            tls = True  # upstreams created with FLB_IO_TLS (stackdriver.c, firehose.c, gcs.c)
         elif kind == "s3":
             tls = not o.get("endpoint", "").startswith("http://")
         elif kind == "azure_blob":
@@ -70,6 +73,22 @@ def fluent_bit_outputs(text):
     return result
 
 
+# Settings that say where an output sends to: replaced, whatever the output.
+REWRITTEN = ("host", "port", "endpoint", "cloud_logging_base_url", "metadata_server")
+# Outputs whose stand-in gives its own settings: ports[i] is the stand-in's port, or for
+# stackdriver (port, metadata server URL).
+POINTED = ("stackdriver", "kinesis_firehose")
+
+
+def _pointing(kind, port):
+    if kind == "stackdriver":  # stackdriver_conf.c: cloud_logging_base_url, metadata_server
+        logging_port, metadata_url = port
+        return [("cloud_logging_base_url", f"https://127.0.0.1:{logging_port}"), ("metadata_server", metadata_url)]
+    if kind == "kinesis_firehose":  # firehose.c: endpoint (https:// stripped), the generic port (5.x)
+        return [("endpoint", "127.0.0.1"), ("port", str(port))]
+    return []
+
+
 def _rewrite_fluent_bit_yaml(text, ports):
     doc = yaml.load(text, Loader=yaml.BaseLoader)
     outputs = fluent_bit_outputs(text)
@@ -77,10 +96,12 @@ def _rewrite_fluent_bit_yaml(text, ports):
         port = ports.get(i)
         if port is None:
             continue
-        for k in [k for k in o if k.lower() in ("host", "port", "endpoint")]:
+        for k in [k for k in o if k.lower() in REWRITTEN]:
             del o[k]
         scheme = "https" if outputs[i].tls else "http"
-        if outputs[i].kind in ("s3", "azure_blob"):
+        if outputs[i].kind in POINTED:
+            o.update(_pointing(outputs[i].kind, port))
+        elif outputs[i].kind in ("s3", "azure_blob"):
             o["endpoint"] = f"{scheme}://127.0.0.1:{port}"
         elif outputs[i].kind == "cloudwatch":
             o["endpoint"], o["port"] = "127.0.0.1", str(port)
@@ -115,7 +136,9 @@ def rewrite_fluent_bit(text, ports):
                 port, scheme = ports.get(index), "https" if o.tls else "http"
                 if port is not None:
                     ind = "    "
-                    if o.kind in ("s3", "azure_blob"):
+                    if o.kind in POINTED:
+                        pending = [f"{ind}{k} {v}" for k, v in _pointing(o.kind, port)]
+                    elif o.kind in ("s3", "azure_blob"):
                         pending = [f"{ind}endpoint {scheme}://127.0.0.1:{port}"]
                     elif o.kind == "cloudwatch":
                         pending = [f"{ind}endpoint 127.0.0.1", f"{ind}port {port}"]
@@ -126,7 +149,7 @@ def rewrite_fluent_bit(text, ports):
         if section == "[OUTPUT]" and s:
             key = s.split(" ", 1)[0].lower()
             o = outputs[index]
-            if ports.get(index) is not None and key in ("host", "port", "endpoint"):
+            if ports.get(index) is not None and key in REWRITTEN:
                 continue  # replaced by the pending lines
         out_lines.append(line)
     flush()

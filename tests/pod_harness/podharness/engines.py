@@ -55,6 +55,16 @@ def find_engine(kind, want):
     return None
 
 
+def output_plugins(engine):
+    """The output plugins a Fluent Bit build lists in `-h` (a build leaves some out)."""
+    try:
+        out = subprocess.run([engine.path, "-h"], capture_output=True, text=True, timeout=60).stdout
+    except (OSError, subprocess.SubprocessError):
+        return set()
+    section = out.split("Outputs", 1)[-1].split("Processors", 1)[0].split("Internal", 1)[0]
+    return {m.group(1) for m in re.finditer(r"(?m)^\s{2}(\w+)\s", section)}
+
+
 def sandbox_available():
     return shutil.which("bwrap") is not None
 

@@ -10,7 +10,7 @@ import time
 from types import SimpleNamespace
 
 from . import certs, checks, endpoints, manifests
-from .engines import find_engine, image_model, is_ray_image, sandbox_available
+from .engines import find_engine, image_model, is_ray_image, output_plugins, sandbox_available
 from .kubelet import Container, Node, PodRun, is_native_sidecar
 from .ray_session import Ledger, SessionWriter, run_writers
 
@@ -26,6 +26,12 @@ MIN_KILL_QUIET_SECONDS = 3.5
 # --kill-agent: the session time (ray_session steps, about 4.6 s in all) at which Ray pauses for
 # the kill: after the rotation, before the late file.
 KILL_AT_SESSION_SECONDS = 2.5
+# Output plugins newer than some supported engines: (plugin, first release).
+NEWER_PLUGINS = {"gcs": "5.1.0"}
+# Outputs the harness cannot point at a stand-in, and why.
+NO_STANDIN = {"gcs": "out_gcs sends only to storage.googleapis.com:443 and gets its token from "
+                     "oauth2.googleapis.com with a signed key (plugins/out_gcs/gcs.h: no endpoint option): "
+                     "no stand-in can take its place"}
 AWS_ENV = {"AWS_ACCESS_KEY_ID": "AKIAHARNESS", "AWS_SECRET_ACCESS_KEY": "harness-secret"}
 
 
@@ -93,19 +99,36 @@ class Harness:
         from standins import standin_for
         tls, ca = certs.make(os.path.join(self.workdir, "tls"))
         self.ca_bundle = ca
+        plugins = output_plugins(self.fluent_bit) if self.fluent_bit else None
         for ns, name, f, kind in _agent_configs(self.config_maps):
             text = self.config_maps[(ns, name)][f]
             outs = endpoints.fluent_bit_outputs(text) if kind == "fluent-bit" else endpoints.fluentd_outputs(text)
             ports = {}
             for o in outs:
+                plugin = o.settings.get("name", "")
+                if kind == "fluent-bit" and plugins and plugin not in plugins:
+                    # gcs first appears in 5.1.0 (plugins/out_gcs); a build may leave others out.
+                    why = (f"first in Fluent Bit {NEWER_PLUGINS[plugin]}" if plugin in NEWER_PLUGINS
+                           else "not built into this binary")
+                    raise Skip(f"Fluent Bit {self.fluent_bit.version} here has no {plugin} output ({why})")
                 if o.kind == "stdout":
                     self.standins.append((o.kind, (ns, name, f), o, None))
                     continue
+                if o.kind in NO_STANDIN:
+                    raise Skip(NO_STANDIN[o.kind])
                 cls = standin_for(o.kind)
                 if o.tls and tls is None:
                     raise Skip("openssl is needed for the TLS stand-ins")
-                s = cls(tls=tls if o.tls else None).start()
-                ports[o.index] = s.port
+                s = cls(tls=tls if o.tls else None)
+                if o.kind == "kinesis_firehose" and self.fluent_bit.version.startswith("3."):
+                    # 3.2's firehose client always dials port 443 (firehose.c: flb_upstream_create
+                    # with 443); 5.x takes the generic port.
+                    s.bind_port = 443
+                try:
+                    s.start()
+                except OSError as e:
+                    raise Skip(f"the {o.kind} stand-in cannot listen on port {s.bind_port}: {e}")
+                ports[o.index] = (s.port, s.metadata_url) if o.kind == "stackdriver" else s.port
                 self.standins.append((o.kind, (ns, name, f), o, s))
             rewrite = endpoints.rewrite_fluent_bit if kind == "fluent-bit" else endpoints.rewrite_fluentd
             self.config_maps[(ns, name)][f] = rewrite(text, ports)
@@ -303,7 +326,8 @@ class Harness:
                                          file_key=file_key)
             else:
                 v = checks.check_backend(f"{kind}[{out.index}]", s.deliveries(), ledger, pods_by_name, text_mode,
-                                         checks.identity_rule(kind, out.settings), s.problems(), file_key=file_key)
+                                         checks.identity_rule(kind, out.settings), s.problems(), file_key=file_key,
+                                         moved=checks.moved_fields(kind, out.settings))
                 s.stop()
             # Restarting an agent proves the offsets DB: no line twice. Lines it held unsent when
             # stopped (a multiline record waiting for Flush_Timeout) are reported, not failed.

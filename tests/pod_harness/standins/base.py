@@ -130,6 +130,7 @@ class StandIn:
     def __init__(self, tls: ssl.SSLContext | None = None):
         self.tls = tls
         self.port: int | None = None
+        self.bind_port = 0  # 0: a free port
         self._lock = threading.Lock()
         self._deliveries: list[Delivery] = []
         self._problems: list[str] = []
@@ -386,7 +387,7 @@ class HTTPStandIn(StandIn):
 
             do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = do_PATCH = do_OPTIONS = _dispatch
 
-        server = ThreadingHTTPServer(('127.0.0.1', 0), Handler)
+        server = ThreadingHTTPServer(('127.0.0.1', self.bind_port), Handler)
         server.tls_context = self.tls
         server.standin = self
         return server

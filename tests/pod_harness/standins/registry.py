@@ -7,8 +7,10 @@ from .base import StandIn
 from .cloudwatch import CloudWatchStandIn
 from .forward import ForwardStandIn
 from .loki import LokiStandIn
+from .firehose import FirehoseStandIn
 from .s3 import S3StandIn
 from .search import ElasticsearchStandIn, OpenSearchStandIn
+from .stackdriver import StackdriverStandIn
 
 STANDINS: dict[str, type[StandIn]] = {
     's3': S3StandIn,
@@ -18,6 +20,8 @@ STANDINS: dict[str, type[StandIn]] = {
     'loki': LokiStandIn,
     'azure_blob': AzureBlobStandIn,
     'forward': ForwardStandIn,
+    'stackdriver': StackdriverStandIn,
+    'kinesis_firehose': FirehoseStandIn,
 }
 
 

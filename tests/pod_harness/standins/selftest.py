@@ -173,6 +173,67 @@ def t_cloudwatch():
         check(st == 400 and b['__type'] == 'ResourceNotFoundException', f'require_groups {b}')
 
 
+def t_stackdriver():
+    with standin_for('stackdriver')() as si:
+        md = si.metadata
+        # The metadata server: only with Metadata-Flavor: Google, as GKE's.
+        st, _, _ = call(md, 'GET', '/computeMetadata/v1/project/project-id')
+        check(st == 403 and si.problems(), f'metadata without flavor {st}')
+        si.metadata.reset()
+        flavor = {'Metadata-Flavor': 'Google'}
+        st, _, project = call(md, 'GET', '/computeMetadata/v1/project/project-id', headers=flavor)
+        check(st == 200 and project == b'harness-project', f'project {st} {project}')
+        st, _, tok = call(md, 'GET', '/computeMetadata/v1/instance/service-accounts/default/token', headers=flavor)
+        token = json.loads(tok)
+        check(st == 200 and token['token_type'] == 'Bearer' and token['access_token'], f'token {tok}')
+        entry = {'logName': 'projects/harness-project/logs/c1', 'resource': {'type': 'global',
+                 'labels': {'project_id': 'harness-project'}}, 'severity': 400,
+                 'labels': {'pod': 'p1'}, 'jsonPayload': {'message': 'm'}}
+        body = json.dumps({'entries': [entry]})
+        st, _, _ = call(si, 'POST', '/v2/entries:write', body, {'Authorization': 'Bearer wrong'})
+        check(st == 401 and si.problems() and not si.deliveries(), f'wrong token {st}')
+        si.reset()
+        st, _, _ = call(si, 'POST', '/v2/entries:write', body, {'Authorization': 'Bearer ' + token['access_token']})
+        check(st == 200 and si.problems() == [], f'write {st} {si.problems()}')
+        check(si.deliveries()[0].meta == {'log_id': 'c1', 'resource': 'global', 'labels': {'pod': 'p1'},
+                                          'severity': 'WARNING'}, f'meta {si.deliveries()[0].meta}')
+        check(records(si) == [{'message': 'm'}], f'records {records(si)}')
+        si.reset()
+        st, _, _ = call(si, 'POST', '/v2/entries:write', json.dumps({'entries': [dict(entry, logName='projects/other/logs/x')]}),
+                        {'Authorization': 'Bearer ' + token['access_token']})
+        check(si.problems() and not si.deliveries(), 'another project\'s log name')
+
+
+def t_firehose():
+    from .firehose import sigv4_signature
+    with standin_for('kinesis_firehose')() as si:
+        body = json.dumps({'DeliveryStreamName': 'ray-logs', 'Records': [
+            {'Data': base64.b64encode(json.dumps({'log': f'l{i}'}).encode() + b'\n').decode()} for i in range(2)]})
+        amz_date, date = '20260105T100000Z', '20260105'
+        headers = {'host': f'127.0.0.1:{si.port}', 'x-amz-date': amz_date,
+                   'x-amz-target': 'Firehose_20150804.PutRecordBatch', 'content-type': 'application/x-amz-json-1.1'}
+        signed = sorted(headers)
+        scope = f'{date}/us-west-2/firehose/aws4_request'
+
+        def put(secret='harness-secret'):
+            sig = sigv4_signature(secret, 'POST', '/', '', headers, signed, body.encode(), amz_date, scope)
+            auth = (f'AWS4-HMAC-SHA256 Credential=AKIAHARNESS/{scope}, SignedHeaders={";".join(signed)}, '
+                    f'Signature={sig}')
+            h = {k: v for k, v in headers.items() if k != 'host'}
+            return call(si, 'POST', '/', body, dict(h, Authorization=auth))
+
+        st, h, data = put()
+        b = json.loads(data)
+        check(st == 200 and b['FailedPutCount'] == 0 and len(b['RequestResponses']) == 2
+              and 'x-amzn-requestid' in h, f'PutRecordBatch {st} {data}')
+        check(records(si) == [{'log': 'l0'}, {'log': 'l1'}] and si.deliveries()[0].meta == {'stream': 'ray-logs'},
+              f'records {records(si)}')
+        check(si.problems() == [], f'problems {si.problems()}')
+        si.reset()
+        st, _, _ = put('another-secret')
+        check(st == 403 and any('signature' in p for p in si.problems()) and not si.deliveries(), 'bad signature')
+
+
 def t_search(kind):
     with standin_for(kind)() as si:
         st, h, b = call(si, 'GET', '/')
@@ -390,7 +451,8 @@ def t_tls():
 
 
 def t_interface():
-    check(set(STANDINS) == {'s3', 'cloudwatch', 'elasticsearch', 'opensearch', 'loki', 'azure_blob', 'forward'},
+    check(set(STANDINS) == {'s3', 'cloudwatch', 'elasticsearch', 'opensearch', 'loki', 'azure_blob', 'forward',
+                            'stackdriver', 'kinesis_firehose'},
           f'registry {set(STANDINS)}')
     for kind, cls in STANDINS.items():
         check(issubclass(cls, StandIn) and standin_for(kind) is cls and cls.kind == kind, kind)
@@ -721,7 +783,8 @@ def main(argv=None) -> int:
         tests = [('interface', t_interface), ('s3', t_s3), ('cloudwatch', t_cloudwatch),
                  ('elasticsearch', lambda: t_search('elasticsearch')),
                  ('opensearch', lambda: t_search('opensearch')), ('loki', t_loki), ('azure_blob', t_azure),
-                 ('forward', t_forward), ('stdout parsers', t_stdout), ('tls', t_tls)]
+                 ('forward', t_forward), ('stackdriver', t_stackdriver), ('kinesis_firehose', t_firehose),
+                 ('stdout parsers', t_stdout), ('tls', t_tls)]
         for name, fn in tests:
             try:
                 fn()
