@@ -1,4 +1,5 @@
 // Mutated specs never crash the loader: every outcome is a Spec or an InputError with a location.
+#include <boost/filesystem.hpp>
 #include <catch2/catch.hpp>
 #include <random>
 
@@ -48,7 +49,9 @@ TEST_CASE("thousands of byte-level mutations of the examples load or fail cleanl
 TEST_CASE("mutated manifests never crash lint") {
   std::mt19937 rng(1122);
   const std::string alphabet = "{}[]:,-#&*!|>'\"%@`\n\t 0123456789abcXYZ~.\\$()";
-  const std::string path = "/tmp/raylog-lint-fuzz.yaml";
+  // One file per test process: several builds (worktrees, CI jobs) may run this test at once.
+  const std::string path = (boost::filesystem::temp_directory_path() /
+                            boost::filesystem::unique_path("raylog-lint-fuzz-%%%%-%%%%-%%%%.yaml")).string();
   size_t runs = 0;
   for (const std::string& spec : testing::exampleSpecs()) {
     const std::string original = readInputFile(spec.substr(0, spec.size() - std::string("raylog.yaml").size()) + "rendered.yaml");
