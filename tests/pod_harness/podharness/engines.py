@@ -55,6 +55,18 @@ def find_engine(kind, want):
     return None
 
 
+def output_plugins(engine):
+    """The output plugins a Fluent Bit binary was built with (its -h lists them), or None if
+    it cannot tell: a plugin left out at build time (FLB_OUT_KAFKA ...) is missing there."""
+    try:
+        out = subprocess.run([engine.path, "-h"], capture_output=True, text=True, timeout=60).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    out = re.sub(r"\x1b\[[0-9;]*m", "", out)
+    m = re.search(r"^Outputs\n(.*?)(?:^\S|\Z)", out, re.S | re.M)
+    return {line.split()[0] for line in m.group(1).splitlines() if line.strip()} if m else None
+
+
 def sandbox_available():
     return shutil.which("bwrap") is not None
 

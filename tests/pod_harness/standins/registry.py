@@ -5,10 +5,14 @@ from __future__ import annotations
 from .azure_blob import AzureBlobStandIn
 from .base import StandIn
 from .cloudwatch import CloudWatchStandIn
+from .datadog import DatadogStandIn
 from .forward import ForwardStandIn
+from .http import HttpStandIn
 from .loki import LokiStandIn
+from .opentelemetry import OpenTelemetryStandIn
 from .s3 import S3StandIn
 from .search import ElasticsearchStandIn, OpenSearchStandIn
+from .splunk import SplunkStandIn
 
 STANDINS: dict[str, type[StandIn]] = {
     's3': S3StandIn,
@@ -18,6 +22,10 @@ STANDINS: dict[str, type[StandIn]] = {
     'loki': LokiStandIn,
     'azure_blob': AzureBlobStandIn,
     'forward': ForwardStandIn,
+    'opentelemetry': OpenTelemetryStandIn,
+    'splunk': SplunkStandIn,
+    'http': HttpStandIn,
+    'datadog': DatadogStandIn,
 }
 
 

@@ -389,8 +389,103 @@ def t_tls():
             check(any('plain text to a TLS' in p for p in si.problems()), f'plain->tls {si.problems()}')
 
 
+def _otlp_any(v) -> bytes:
+    if isinstance(v, str):
+        return pb_field(1, v.encode())
+    if isinstance(v, dict):
+        return pb_field(6, b''.join(pb_field(1, _otlp_kv(k, x)) for k, x in v.items()))
+    return pb_field(3, v)
+
+
+def _otlp_kv(k, v) -> bytes:
+    return pb_field(1, k.encode()) + pb_field(2, _otlp_any(v))
+
+
+def t_opentelemetry():
+    # ExportLogsServiceRequest{resource_logs[ResourceLogs{resource{attributes}, scope_logs[
+    # ScopeLogs{log_records[LogRecord{time(fixed64) 1, body 5, attributes 6}]}]}]}
+    resource = b''.join(pb_field(1, _otlp_kv(k, v)) for k, v in {'pod': 'p1', 'ray_cluster': 'c'}.items())
+    lr = (bytes([1 << 3 | 1]) + (1767607200 * 10**9).to_bytes(8, 'little') + pb_field(5, _otlp_any('hello'))
+          + pb_field(6, _otlp_kv('file', '/f')) + pb_field(6, _otlp_kv('n', 3)))
+    lr2 = pb_field(5, _otlp_any({'log': 'raw'}))
+    req = pb_field(1, pb_field(1, resource) + pb_field(2, pb_field(2, lr) + pb_field(2, lr2)))
+    with standin_for('opentelemetry')() as si:
+        st, _, _ = call(si, 'POST', '/v1/logs', req, {'Content-Type': 'application/x-protobuf'})
+        check(st == 200, f'protobuf {st}')
+        st, _, _ = call(si, 'POST', '/v1/logs', gzip.compress(req),
+                        {'Content-Type': 'application/x-protobuf', 'Content-Encoding': 'gzip'})
+        check(st == 200, f'gzip {st}')
+        js = {'resourceLogs': [{'resource': {'attributes': [{'key': 'pod', 'value': {'stringValue': 'p2'}}]},
+                                'scopeLogs': [{'logRecords': [{'body': {'stringValue': 'j'}}]}]}]}
+        st, _, _ = call(si, 'POST', '/v1/logs', json.dumps(js), {'Content-Type': 'application/json'})
+        check(st == 200, f'json {st}')
+        ds = si.deliveries()
+        check([d.record for d in ds] == [{'file': '/f', 'n': 3, 'message': 'hello'}, {'log': 'raw'}] * 2
+              + [{'message': 'j'}], f'records {[d.record for d in ds]}')
+        check(ds[0].meta == {'resource': {'pod': 'p1', 'ray_cluster': 'c'}} and ds[0].time == 1767607200.0,
+              f'meta {ds[0]}')
+        check(ds[-1].meta == {'resource': {'pod': 'p2'}}, 'json resource')
+        check(si.problems() == [], f'problems {si.problems()}')
+        st, _, _ = call(si, 'POST', '/v1/logs', b'x', {'Content-Type': 'text/plain'})
+        check(st == 415 and si.problems(), 'wrong content type')
+
+
+def t_splunk():
+    with standin_for('splunk')(token='t0k') as si:
+        ev = lambda n: {'time': 1767607200.5, 'host': 'p1', 'source': '/f', 'sourcetype': 'ray',
+                        'event': {'log': f'l{n}'}, 'fields': {'pod': 'p1'}}
+        body = json.dumps(ev(0)) + json.dumps(ev(1))  # concatenated, as out_splunk sends them
+        st, _, _ = call(si, 'POST', '/services/collector/event', body, {'Authorization': 'Splunk t0k'})
+        check(st == 200, f'post {st}')
+        ds = si.deliveries()
+        check([d.record for d in ds] == [{'pod': 'p1', 'log': 'l0'}, {'pod': 'p1', 'log': 'l1'}], f'records {ds}')
+        check(ds[0].meta == {'host': 'p1', 'source': '/f', 'sourcetype': 'ray', 'fields': {'pod': 'p1'}}, 'meta')
+        check(si.problems() == [], f'problems {si.problems()}')
+        st, _, _ = call(si, 'POST', '/services/collector/event', body, {'Authorization': 'Splunk ${RAYLOG_OUT1_TOKEN}'})
+        check(st == 403 and si.problems(), 'unexpanded token')
+        si.reset()
+        st, _, _ = call(si, 'POST', '/services/collector/event', body)
+        check(st == 401 and si.problems(), 'no token')
+
+
+def t_http():
+    with standin_for('http')(require={'Authorization': 'Bearer x'}) as si:
+        body = b'{"log":"l0"}\n{"log":"l1"}\n'
+        st, _, _ = call(si, 'POST', '/ingest', body, {'Content-Type': 'application/x-ndjson', 'Authorization': 'Bearer x'})
+        check(st == 200, f'json lines {st}')
+        st, _, _ = call(si, 'POST', '/ingest', json.dumps([{'log': 'l2'}]),
+                        {'Content-Type': 'application/json', 'Authorization': 'Bearer x'})
+        check(st == 200, f'json {st}')
+        check(records(si) == [{'log': 'l0'}, {'log': 'l1'}, {'log': 'l2'}], f'records {records(si)}')
+        check(si.deliveries()[0].meta == {'path': '/ingest', 'headers': {'Authorization': 'Bearer x'}}, 'meta')
+        check(si.problems() == [], f'problems {si.problems()}')
+        st, _, _ = call(si, 'POST', '/ingest', body, {'Content-Type': 'application/x-ndjson'})
+        check(st == 401 and si.problems(), 'no Authorization')
+        si.reset()
+        st, _, _ = call(si, 'POST', '/ingest', body, {'Content-Type': 'application/x-ndjson',
+                                                      'Authorization': 'Bearer x', 'X-A': '${NOPE}'})
+        check(st == 400 and si.problems(), 'unexpanded header')
+
+
+def t_datadog():
+    with standin_for('datadog')(api_key='k1') as si:
+        logs = [{'timestamp': 1767607200500, 'ddsource': 'ray', 'service': 'ray', 'ddtags': 'pod:p1,team:ml',
+                 'log': 'l0'}]
+        st, _, _ = call(si, 'POST', '/api/v2/logs', gzip.compress(json.dumps(logs).encode()),
+                        {'Content-Type': 'application/json', 'Content-Encoding': 'gzip', 'DD-API-KEY': 'k1'})
+        check(st == 202, f'post {st}')
+        ds = si.deliveries()
+        check(ds[0].record['log'] == 'l0' and ds[0].meta == {'ddsource': 'ray', 'service': 'ray',
+                                                              'ddtags': {'pod': 'p1', 'team': 'ml'}}, f'{ds}')
+        check(si.problems() == [], f'problems {si.problems()}')
+        st, _, _ = call(si, 'POST', '/api/v2/logs', json.dumps(logs), {'Content-Type': 'application/json',
+                                                                        'DD-API-KEY': 'wrong'})
+        check(st == 403 and si.problems(), 'wrong key')
+
+
 def t_interface():
-    check(set(STANDINS) == {'s3', 'cloudwatch', 'elasticsearch', 'opensearch', 'loki', 'azure_blob', 'forward'},
+    check(set(STANDINS) == {'s3', 'cloudwatch', 'elasticsearch', 'opensearch', 'loki', 'azure_blob', 'forward',
+                            'opentelemetry', 'splunk', 'http', 'datadog'},
           f'registry {set(STANDINS)}')
     for kind, cls in STANDINS.items():
         check(issubclass(cls, StandIn) and standin_for(kind) is cls and cls.kind == kind, kind)
@@ -721,7 +816,8 @@ def main(argv=None) -> int:
         tests = [('interface', t_interface), ('s3', t_s3), ('cloudwatch', t_cloudwatch),
                  ('elasticsearch', lambda: t_search('elasticsearch')),
                  ('opensearch', lambda: t_search('opensearch')), ('loki', t_loki), ('azure_blob', t_azure),
-                 ('forward', t_forward), ('stdout parsers', t_stdout), ('tls', t_tls)]
+                 ('forward', t_forward), ('opentelemetry', t_opentelemetry), ('splunk', t_splunk),
+                 ('http', t_http), ('datadog', t_datadog), ('stdout parsers', t_stdout), ('tls', t_tls)]
         for name, fn in tests:
             try:
                 fn()
