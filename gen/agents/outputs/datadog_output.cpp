@@ -5,7 +5,7 @@
 // pods, so there the attributes alone say where a record came from.
 //
 // Sources: fluent/fluent-bit v3.2.10 and v5.1.1, plugins/out_datadog/: apikey sent as DD-API-KEY
-// (datadog.h:40, datadog.c:425), default host http-intake.logs.datadoghq.com:443 (datadog.h:26-27;
+// (datadog.h:40; datadog.c:423 / :425), default host http-intake.logs.datadoghq.com:443 (datadog.h:26-27;
 // the port is 80 when tls is off, datadog_conf.c:154 / :159); Host/Port/tls are the generic ones.
 #include "agents/outputs/output_backend.h"
 

@@ -4,7 +4,7 @@
 //
 // Sources: fluent/fluent-bit v3.2.10 and v5.1.1, plugins/out_http/http.c: format json_lines,
 // uri (default "/"), header "<name> <value>" repeated (FLB_CONFIG_MAP_SLIST_1, MULT), http_user /
-// http_passwd; default port 80 (http_conf.c).
+// http_passwd (header: http.c:732 / :857); default port 80 (http_conf.c:115 / :141).
 #include "agents/outputs/output_backend.h"
 
 namespace raylog {

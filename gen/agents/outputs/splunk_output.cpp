@@ -3,7 +3,7 @@
 // pod as the event's host and the file as its source.
 //
 // Sources: fluent/fluent-bit v3.2.10 and v5.1.1, plugins/out_splunk/: splunk_token
-// (splunk.c:1164, "Authorization: Splunk <token>", splunk_conf.c:254), event_host and
+// (splunk.c:1164 in v3.2.10, "Authorization: Splunk <token>", splunk_conf.c:254 at both), event_host and
 // event_source are record accessors (splunk_conf.c:188, :200 at both tags), event_field is
 // "<key> <record accessor>" and may repeat (splunk.c:1157, splunk_conf.c:26-60), event_sourcetype
 // and event_index static; default port 8088 (splunk.h:24).
