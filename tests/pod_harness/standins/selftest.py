@@ -606,6 +606,40 @@ def fb_config(tail: str, store: str, s: dict[str, StandIn], ca_file: str) -> str
     Port   {s['forward_noretain'].port}
     Retain_Metadata_In_Forward_Mode false
 """)
+    # Outputs a build may leave out (FLB_OUT_*): only those the binary has get a stand-in.
+    if 'opentelemetry' in s:
+        sec.append(f"""[OUTPUT]
+    Name   opentelemetry
+    Match  *
+    Host   127.0.0.1
+    Port   {s['opentelemetry'].port}
+""")
+    if 'splunk' in s:
+        sec.append(f"""[OUTPUT]
+    Name          splunk
+    Match         *
+    Host          127.0.0.1
+    Port          {s['splunk'].port}
+    splunk_token  selftest-token
+""")
+    if 'http' in s:
+        sec.append(f"""[OUTPUT]
+    Name    http
+    Match   *
+    Host    127.0.0.1
+    Port    {s['http'].port}
+    format  json_lines
+    header  Authorization Bearer selftest
+""")
+    if 'datadog' in s:
+        sec.append(f"""[OUTPUT]
+    Name    datadog
+    Match   *
+    Host    127.0.0.1
+    Port    {s['datadog'].port}
+    tls     Off
+    apikey  selftest-key
+""")
     return '\n'.join(sec)
 
 
@@ -622,8 +656,15 @@ def run_engine(version: str, binary: str, keep: bool) -> list[str]:
     # with ins->use_tls = FLB_TRUE (src/aws/flb_aws_credentials_ec2.c), read
     # at cloudwatch_logs.c:356; 'tls Off' cannot undo it. So serve TLS.
     server_ctx, ca_file = self_signed(tmp)
-    sis: dict[str, StandIn] = {k: (cls(tls=server_ctx) if k == 'cloudwatch' else cls()).start()
-                               for k, cls in STANDINS.items()}
+    plugins = subprocess.run([binary, '-h'], capture_output=True, text=True).stdout
+    optional = {'opentelemetry': 'opentelemetry', 'splunk': 'splunk', 'http': 'http', 'datadog': 'datadog'}
+    absent = {k for k, plugin in optional.items() if not re.search(rf'^\s*(\x1b\[[0-9;]*m)?{plugin}\s', plugins, re.M)}
+    for k in sorted(absent):
+        log(f'SKIP {k} with Fluent Bit {version}: built without the {optional[k]} output')
+    pinned = {'splunk': {'token': 'selftest-token'}, 'datadog': {'api_key': 'selftest-key'},
+              'http': {'require': {'Authorization': 'Bearer selftest'}}}
+    sis: dict[str, StandIn] = {k: (cls(tls=server_ctx) if k == 'cloudwatch' else cls(**pinned.get(k, {}))).start()
+                               for k, cls in STANDINS.items() if k not in absent}
     sis['forward_noretain'] = standin_for('forward')().start()
     conf = os.path.join(tmp, 'fluent-bit.conf')
     retain_default = RETAIN_METADATA_DEFAULT.get(version)
