@@ -643,6 +643,12 @@ def fb_config(tail: str, store: str, s: dict[str, StandIn], ca_file: str) -> str
     return '\n'.join(sec)
 
 
+def line_of(record: dict):
+    """The tailed line: `log`, or `message` where the output moves it there (out_opentelemetry's
+    default logs_body_key is $log, a string body; out_datadog renames log to message)."""
+    return record.get('log', record.get('message'))
+
+
 def run_engine(version: str, binary: str, keep: bool) -> list[str]:
     """Returns a list of failures (empty = passed)."""
     failures = []
@@ -686,7 +692,7 @@ def run_engine(version: str, binary: str, keep: bool) -> list[str]:
 
         def complete():
             for k, si in sis.items():
-                got = [d.record.get('log') for d in si.deliveries()]
+                got = [line_of(d.record) for d in si.deliveries()]
                 if k == 'forward' and retain_default:
                     continue
                 if not want <= set(got):
@@ -707,7 +713,7 @@ def run_engine(version: str, binary: str, keep: bool) -> list[str]:
             si.stop()
 
     for k, si in sis.items():
-        got = [d.record.get('log') for d in si.deliveries()]
+        got = [line_of(d.record) for d in si.deliveries()]
         counts = {ln: got.count(ln) for ln in lines}
         probs = si.problems()
         expect_reject = (k == 'forward' and retain_default)
