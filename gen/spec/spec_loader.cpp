@@ -199,6 +199,7 @@ std::vector<Diagnostic> takeInlineSecrets(JsonDocument& doc, const std::string& 
   static const std::map<std::string, std::string> inlineKeys = {
       {"password", "passwordSecret"}, {"passwd", "passwordSecret"}, {"sharedKey", "sharedKeySecret"},
       {"accountKey", "sharedKeySecret"}, {"key", "sharedKeySecret"}, {"token", "passwordSecret"},
+      {"apiKey", "apiKeySecret"},                  {"api_key", "apiKeySecret"},   {"apikey", "apiKeySecret"},
       {"secretAccessKey", "an IAM role (IRSA) instead"}, {"accessKeyId", "an IAM role (IRSA) instead"}};
   std::vector<Diagnostic> out;
   if (!doc.value.is_object() || !doc.value.contains("spec") || !doc.value["spec"].is_object()) return out;
@@ -209,8 +210,16 @@ std::vector<Diagnostic> takeInlineSecrets(JsonDocument& doc, const std::string& 
     for (auto it = o.begin(); it != o.end(); ++it) {
       auto hit = inlineKeys.find(it.key());
       if (hit == inlineKeys.end() || !it.value().is_string()) continue;
-      const std::string use = hit->second.find(' ') == std::string::npos
-                                  ? hit->second + ": {name: <secret>, key: <key>}" : hit->second;
+      // The output type's own Secret key when it has one (splunk: token -> tokenSecret).
+      std::string secretKey = hit->second;
+      const OutputBackend* backend =
+          o.contains("type") && o["type"].is_string() ? findOutputBackend(o["type"].get<std::string>()) : nullptr;
+      if (backend) {
+        const std::string own = (it.key() == "apikey" || it.key() == "api_key" ? "apiKey" : it.key()) + "Secret";
+        if (std::find(backend->keys.begin(), backend->keys.end(), own) != backend->keys.end()) secretKey = own;
+      }
+      const std::string use = secretKey.find(' ') == std::string::npos
+                                  ? secretKey + ": {name: <secret>, key: <key>}" : secretKey;
       out.push_back({locate(doc.marks, jsonPointerAppend(pointer, it.key()), file, true),
                      "'" + it.key() + "' would put a credential into the agent's ConfigMap, readable by anyone who "
                      "can read ConfigMaps; keep it in a Kubernetes Secret and use " + use});
@@ -343,6 +352,13 @@ class SemanticChecks : public SpecReport {
           continue;
         }
         if (it.value().is_string()) checkAgentValue(s, jsonPointerAppend(pointer, it.key()), it.value().get<std::string>());
+        // Maps of names to values (loki labels, http headers, datadog tags): both reach the config.
+        if (it.value().is_object())
+          for (auto m = it.value().begin(); m != it.value().end(); ++m) {
+            const std::string at = jsonPointerAppend(jsonPointerAppend(pointer, it.key()), m.key());
+            checkAgentValue(s, at, m.key());
+            if (m.value().is_string()) checkAgentValue(s, at, m.value().get<std::string>());
+          }
       }
       for (const std::string& required : backend->requiredKeys)
         if (!o.config.contains(required))

@@ -12,8 +12,10 @@ namespace raylog {
 
 const char* const kMaxLineSize = "1MB";
 
-FluentBitConfig fluentBitAgentConfig(const Spec& spec, const OutputSite& site) {
+FluentBitConfig fluentBitAgentConfig(const Spec& spec, const OutputSite& agentSite) {
   const AgentSpec& a = spec.agent;
+  OutputSite site = agentSite;
+  site.pathKey = a.pathKey;
   FluentBitConfig config;
   config.add("SERVICE")
       .set("Flush", std::to_string(a.flushSeconds))

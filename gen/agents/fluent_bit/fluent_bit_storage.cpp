@@ -44,6 +44,10 @@ void addFluentBitStorage(const Spec& spec, const std::string& stateDir, FluentBi
       // Without this the chunks stay in memory even with storage.path set; with it and no
       // storage.path Fluent Bit refuses to start (flb_storage.c:508 / :566; lint RL214).
       s.set("storage.type", "filesystem");
+    } else if (s.name == "FILTER" && s.get("Name") == "rewrite_tag") {
+      // Its copies enter through an emitter input of their own, in memory by default
+      // (plugins/filter_rewrite_tag/rewrite_tag.c:601 emitter_storage.type, same key in v5.1.1).
+      s.set("Emitter_Storage.type", "filesystem");
     } else if (s.name == "OUTPUT") {
       s.set("storage.total_limit_size", spec.agent.bufferLimit);
       // The default, one retry, drops a chunk after two failed sends: a backend down for a

@@ -18,6 +18,7 @@ struct OutputSite {
   std::string stateDir;  // a folder the agent writes that outlives its restarts (local buffers)
   std::string namespaceRef, clusterRef, podRef;  // how a config value names the record's Ray pod
   bool tagNamesPod = false;                      // the tag alone tells the pod apart
+  std::string pathKey = "file";                  // the record key holding the file path (agent.pathKey)
 };
 
 // A Fluentd output's <buffer>: flushed every flushSeconds; in files under `path` (one folder per
@@ -77,6 +78,11 @@ std::string fluentdOutputTypes();
 // shutdown; when the backend is down and it fills, tail stops reading (the lines wait in the
 // files) rather than dropping.
 void addFluentdBuffer(FluentdDirective& out, const FluentdBuffer& buffer);
+
+// headers ("Name: value") and headerSecrets ("Name: {name, key}", the value from a Secret through
+// RAYLOG_OUT<n>_HEADER_<NAME>) as repeated `header` entries (http, opentelemetry).
+void addHeaders(const OutputSpec& o, FluentBitSection& s);
+std::string headerSecretEnvVar(const OutputSpec& o, const std::string& header);
 
 // Common upstream settings: Host, Port, tls, tls.verify.
 void setUpstream(FluentBitSection& s, const OutputSpec& o, int defaultPort);

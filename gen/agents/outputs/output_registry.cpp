@@ -17,13 +17,19 @@ OutputBackend forwardOutputBackend();
 OutputBackend stackdriverOutputBackend();
 OutputBackend kinesisFirehoseOutputBackend();
 OutputBackend gcsOutputBackend();
+OutputBackend openTelemetryOutputBackend();
+OutputBackend splunkOutputBackend();
+OutputBackend httpOutputBackend();
+OutputBackend datadogOutputBackend();
 
 const std::vector<OutputBackend>& outputBackends() {
   static const std::vector<OutputBackend> all = {stdoutOutputBackend(), cloudWatchOutputBackend(), s3OutputBackend(),
                                                  elasticsearchOutputBackend(), openSearchOutputBackend(),
                                                  lokiOutputBackend(), azureBlobOutputBackend(), forwardOutputBackend(),
                                                  stackdriverOutputBackend(), kinesisFirehoseOutputBackend(),
-                                                 gcsOutputBackend()};
+                                                 gcsOutputBackend(),
+                                                 openTelemetryOutputBackend(), splunkOutputBackend(),
+                                                 httpOutputBackend(), datadogOutputBackend()};
   return all;
 }
 
@@ -112,10 +118,32 @@ std::vector<SecretEnv> outputSecrets(const std::vector<OutputSpec>& outputs) {
         continue;
       }
       if (isSecretFile(key)) continue;  // mounted, not an env var (outputSecretFiles)
+      if (key == "headerSecrets") {  // http, opentelemetry: one variable per header
+        for (auto h = it.value().begin(); h != it.value().end(); ++h)
+          out.push_back({headerSecretEnvVar(o, h.key()), h.value()["name"].get<std::string>(),
+                         h.value()["key"].get<std::string>()});
+        continue;
+      }
       if (key.size() > 6 && key.compare(key.size() - 6, 6, "Secret") == 0 && it.value().is_object())
         out.push_back({secretEnvVar(o, key), it.value()["name"].get<std::string>(), it.value()["key"].get<std::string>()});
     }
   return out;
+}
+
+std::string headerSecretEnvVar(const OutputSpec& o, const std::string& header) {
+  std::string upper;
+  for (char c : header) upper += c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return "RAYLOG_OUT" + std::to_string(o.index + 1) + "_HEADER_" + upper;
+}
+
+void addHeaders(const OutputSpec& o, FluentBitSection& s) {
+  // nlohmann's object iterates in key order: the same spec gives the same config.
+  if (o.has("headers"))
+    for (auto it = o.config["headers"].begin(); it != o.config["headers"].end(); ++it)
+      s.append("header", it.key() + " " + it.value().get<std::string>());
+  if (o.has("headerSecrets"))
+    for (auto it = o.config["headerSecrets"].begin(); it != o.config["headerSecrets"].end(); ++it)
+      s.append("header", it.key() + " ${" + headerSecretEnvVar(o, it.key()) + "}");
 }
 
 void setUpstream(FluentBitSection& s, const OutputSpec& o, int defaultPort) {

@@ -24,13 +24,27 @@ class InlineSecretConfig : public Rule {
                                                      "cloud_auth", "aws_secret_access_key", "api_key",
                                                      "apikey", "token", "secret_key", "sas_token",
                                                      // stackdriver's PEM private key (out_stackdriver config_map)
-                                                     "service_account_secret"};
+                                                     "service_account_secret",
+                                                     "splunk_token"};  // out_splunk splunk.c:1164
+    // Request headers that carry a credential (out_http / out_opentelemetry `header <name> <value>`).
+    static const std::set<std::string> secretHeaders = {"authorization", "proxy-authorization", "x-api-key",
+                                                        "dd-api-key", "x-splunk-token"};
     const FluentBitConfig& c = v.parsed.config;
     for (size_t i = 0; i < c.sections.size(); ++i)
       for (size_t j = 0; j < c.sections[i].entries.size(); ++j) {
         const auto& [key, value] = c.sections[i].entries[j];
         std::string lower;
         for (char ch : key) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (lower == "header") {
+          const size_t blank = value.find(' ');
+          std::string name = value.substr(0, blank), rest = blank == std::string::npos ? "" : value.substr(blank + 1);
+          for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+          // "Authorization Bearer ${TOKEN}": a scheme before the variable is fine.
+          if (!secretHeaders.count(name) || rest.empty() || rest.find("${") != std::string::npos) continue;
+          r.atLocation(kInfo, v.lineLocation(v.parsed.lines.entryLine[i][j]),
+                       "header " + value.substr(0, blank) + " has its credential inline; use ${VAR} from a Secret");
+          continue;
+        }
         if (!secretKeys.count(lower) || value.empty() || value.rfind("${", 0) == 0) continue;
         r.atLocation(kInfo, v.lineLocation(v.parsed.lines.entryLine[i][j]),
                      key + " has its secret value inline; use ${VAR} from a Secret");

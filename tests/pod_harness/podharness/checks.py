@@ -92,6 +92,9 @@ def check_backend(name, deliveries, ledger, pods_by_name, text_mode, identity_ru
         if "labels" in d.meta:
             # Loki: a stream's labels are part of every entry of it (what a query returns).
             d = type(d)(record={**d.meta["labels"], **d.record}, meta=d.meta, backend=d.backend)
+        if "resource" in d.meta:
+            # OpenTelemetry: the resource's attributes are the origin of each of its log records.
+            d = type(d)(record={**d.meta["resource"], **d.record}, meta=d.meta, backend=d.backend)
         found = set()
         for s in strings(d.record):
             found.update(TOKEN.findall(s))
@@ -165,6 +168,28 @@ def identity_rule(kind, settings):
             bad = [f"{k}={labels.get(k)!r}" for k in ("ray_cluster", "namespace", "ray_node_type", "ray_group")
                    if labels.get(k) != want[k]]
             return f"Loki labels {', '.join(bad)} are not the Ray pod's" if bad else None
+        return rule
+    if kind == "opentelemetry":
+        def rule(meta, want):
+            res = meta.get("resource", {})
+            bad = [f"{k}={res.get(k)!r}" for k in ORIGIN if res.get(k) != want[k]]
+            return f"OTLP resource attributes {', '.join(bad)} are not the Ray pod's" if bad else None
+        return rule
+    if kind == "splunk":
+        def rule(meta, want):
+            fields = meta.get("fields", {})
+            bad = [f"{k}={fields.get(k)!r}" for k in ORIGIN if fields.get(k) != want[k]]
+            if meta.get("host") != want["pod"]:
+                bad.append(f"host={meta.get('host')!r}")
+            return f"HEC {', '.join(bad)} are not the Ray pod's" if bad else None
+        return rule
+    if kind == "datadog":
+        def rule(meta, want):
+            tags = meta.get("ddtags", {})
+            if "pod" not in tags:
+                return None  # a node agent serves many pods: the record's attributes say it
+            bad = [f"{k}:{tags.get(k)}" for k in ("ray_cluster", "namespace", "pod") if tags.get(k) != want[k]]
+            return f"Datadog tags {', '.join(bad)} are not the Ray pod's" if bad else None
         return rule
     if kind == "s3":
         fmt = settings.get("s3_key_format", "")

@@ -8,7 +8,8 @@ import yaml
 # Fluent Bit plugin name -> stand-in kind
 FLUENT_BIT_KINDS = {"s3": "s3", "cloudwatch_logs": "cloudwatch", "es": "elasticsearch", "opensearch": "opensearch",
                     "loki": "loki", "azure_blob": "azure_blob", "forward": "forward", "stdout": "stdout",
-                    "stackdriver": "stackdriver", "kinesis_firehose": "kinesis_firehose", "gcs": "gcs"}
+                    "stackdriver": "stackdriver", "kinesis_firehose": "kinesis_firehose", "gcs": "gcs",
+                    "opentelemetry": "opentelemetry", "splunk": "splunk", "http": "http", "datadog": "datadog"}
 FLUENTD_KINDS = {"elasticsearch": "elasticsearch", "forward": "forward", "stdout": "stdout"}
 
 
@@ -44,8 +45,10 @@ def fluent_bit_outputs(text):
     outs, cur = [], None
     if is_fluent_bit_yaml(text):
         for o in _yaml_outputs(yaml.load(text, Loader=yaml.BaseLoader)):
-            # A repeated key is a list in YAML; the classic reading keeps its first value.
-            outs.append({k.lower(): (v[0] if isinstance(v, list) else v) for k, v in o.items()})
+            # A repeated key is a list in YAML; the classic reading keeps its first value. Every
+            # `header` is kept (a list): the stand-in checks those from Secrets.
+            outs.append({k.lower(): (v if k.lower() == "header" else v[0]) if isinstance(v, list) else
+                         ([v] if k.lower() == "header" else v) for k, v in o.items()})
     for line in ([] if outs else text.splitlines()):
         s = line.strip()
         if s.startswith("["):
@@ -55,7 +58,10 @@ def fluent_bit_outputs(text):
             continue
         if cur is not None and s and not s.startswith("#"):
             k, _, v = s.partition(" ")
-            cur.setdefault(k.lower(), v.strip())
+            if k.lower() == "header":
+                cur.setdefault("header", []).append(v.strip())
+            else:
+                cur.setdefault(k.lower(), v.strip())
     result = []
     for i, o in enumerate(outs):
         kind = FLUENT_BIT_KINDS.get(o.get("name", ""), o.get("name", ""))

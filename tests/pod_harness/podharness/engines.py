@@ -56,13 +56,15 @@ def find_engine(kind, want):
 
 
 def output_plugins(engine):
-    """The output plugins a Fluent Bit build lists in `-h` (a build leaves some out)."""
+    """The output plugins a Fluent Bit binary was built with (its -h lists them), or None if
+    it cannot tell: a plugin left out at build time (FLB_OUT_KAFKA ...) is missing there."""
     try:
         out = subprocess.run([engine.path, "-h"], capture_output=True, text=True, timeout=60).stdout
     except (OSError, subprocess.SubprocessError):
-        return set()
-    section = out.split("Outputs", 1)[-1].split("Processors", 1)[0].split("Internal", 1)[0]
-    return {m.group(1) for m in re.finditer(r"(?m)^\s{2}(\w+)\s", section)}
+        return None
+    out = re.sub(r"\x1b\[[0-9;]*m", "", out)
+    m = re.search(r"^Outputs\n(.*?)(?:^\S|\Z)", out, re.S | re.M)
+    return {line.split()[0] for line in m.group(1).splitlines() if line.strip()} if m else None
 
 
 def sandbox_available():

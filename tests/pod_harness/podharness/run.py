@@ -39,6 +39,45 @@ class Skip(Exception):
     pass
 
 
+def _secret_values(docs):
+    """{env var: the value the harness's kubelet gives it} for every secretKeyRef variable of
+    every container, so a stand-in can require exactly that credential."""
+    from .kubelet import fake_secret_value
+    out = {}
+    for d in docs:
+        stack = [d]
+        while stack:
+            x = stack.pop()
+            if isinstance(x, dict):
+                ref = (x.get("valueFrom") or {}).get("secretKeyRef") if isinstance(x.get("valueFrom"), dict) else None
+                if ref and "name" in x:
+                    out[x["name"]] = fake_secret_value(ref["name"], ref["key"])
+                stack.extend(x.values())
+            elif isinstance(x, list):
+                stack.extend(x)
+    return out
+
+
+def _credentials(kind, settings, secrets):
+    """The stand-in's constructor arguments pinning the credential the rendered config names."""
+    def value(text):
+        m = re.fullmatch(r"\$\{([A-Z0-9_]+)\}", (text or "").strip())
+        return secrets.get(m.group(1)) if m else None
+    if kind == "splunk" and value(settings.get("splunk_token")):
+        return {"token": value(settings["splunk_token"])}
+    if kind == "datadog" and value(settings.get("apikey")):
+        return {"api_key": value(settings["apikey"])}
+    if kind == "http":
+        headers = settings.get("header", [])
+        require = {}
+        for h in headers if isinstance(headers, list) else [headers]:
+            name, _, v = str(h).partition(" ")
+            if value(v):
+                require[name] = value(v)
+        return {"require": require} if require else {}
+    return {}
+
+
 def _agent_configs(config_maps):
     """(key, ns, cm, file, kind) for every agent config in the stream's ConfigMaps."""
     for (ns, name), data in config_maps.items():
@@ -90,6 +129,15 @@ class Harness:
             raise Skip(f"no container here runs {engine_kind}: agents {others or 'none'} "
                        "(the History Server collector is KubeRay's Go program, not built here; "
                        "strategy stderr has no agent)")
+        if self.fluent_bit:
+            # An output plugin the engine was built without: skipped, naming it (not passed).
+            built = output_plugins(self.fluent_bit)
+            used = {o.settings.get("name", "") for ns, name, f, kind in _agent_configs(self.config_maps)
+                    if kind == "fluent-bit" for o in endpoints.fluent_bit_outputs(self.config_maps[(ns, name)][f])}
+            missing = sorted(used - built) if built is not None else []
+            if missing:
+                raise Skip(f"Fluent Bit {self.fluent_bit.version} here was built without the "
+                           f"{', '.join(missing)} output plugin(s)")
         self.standins = []   # (kind, cm key, output, standin)
         self.stops = []      # (pod name, time) of each agent restart
         self.notes = []
@@ -98,6 +146,7 @@ class Harness:
     def start_backends(self):
         from standins import standin_for
         tls, ca = certs.make(os.path.join(self.workdir, "tls"))
+        self.secrets = _secret_values(self.docs)
         self.ca_bundle = ca
         plugins = output_plugins(self.fluent_bit) if self.fluent_bit else None
         for ns, name, f, kind in _agent_configs(self.config_maps):
@@ -119,7 +168,7 @@ class Harness:
                 cls = standin_for(o.kind)
                 if o.tls and tls is None:
                     raise Skip("openssl is needed for the TLS stand-ins")
-                s = cls(tls=tls if o.tls else None)
+                s = cls(tls=tls if o.tls else None, **_credentials(o.kind, o.settings, self.secrets))
                 if o.kind == "kinesis_firehose" and self.fluent_bit.version.startswith("3."):
                     # 3.2's firehose client always dials port 443 (firehose.c: flb_upstream_create
                     # with 443); 5.x takes the generic port.

@@ -5,11 +5,15 @@ from __future__ import annotations
 from .azure_blob import AzureBlobStandIn
 from .base import StandIn
 from .cloudwatch import CloudWatchStandIn
-from .forward import ForwardStandIn
-from .loki import LokiStandIn
+from .datadog import DatadogStandIn
 from .firehose import FirehoseStandIn
+from .forward import ForwardStandIn
+from .http import HttpStandIn
+from .loki import LokiStandIn
+from .opentelemetry import OpenTelemetryStandIn
 from .s3 import S3StandIn
 from .search import ElasticsearchStandIn, OpenSearchStandIn
+from .splunk import SplunkStandIn
 from .stackdriver import StackdriverStandIn
 
 STANDINS: dict[str, type[StandIn]] = {
@@ -22,6 +26,10 @@ STANDINS: dict[str, type[StandIn]] = {
     'forward': ForwardStandIn,
     'stackdriver': StackdriverStandIn,
     'kinesis_firehose': FirehoseStandIn,
+    'opentelemetry': OpenTelemetryStandIn,
+    'splunk': SplunkStandIn,
+    'http': HttpStandIn,
+    'datadog': DatadogStandIn,
 }
 
 

@@ -450,9 +450,104 @@ def t_tls():
             check(any('plain text to a TLS' in p for p in si.problems()), f'plain->tls {si.problems()}')
 
 
+def _otlp_any(v) -> bytes:
+    if isinstance(v, str):
+        return pb_field(1, v.encode())
+    if isinstance(v, dict):
+        return pb_field(6, b''.join(pb_field(1, _otlp_kv(k, x)) for k, x in v.items()))
+    return pb_field(3, v)
+
+
+def _otlp_kv(k, v) -> bytes:
+    return pb_field(1, k.encode()) + pb_field(2, _otlp_any(v))
+
+
+def t_opentelemetry():
+    # ExportLogsServiceRequest{resource_logs[ResourceLogs{resource{attributes}, scope_logs[
+    # ScopeLogs{log_records[LogRecord{time(fixed64) 1, body 5, attributes 6}]}]}]}
+    resource = b''.join(pb_field(1, _otlp_kv(k, v)) for k, v in {'pod': 'p1', 'ray_cluster': 'c'}.items())
+    lr = (bytes([1 << 3 | 1]) + (1767607200 * 10**9).to_bytes(8, 'little') + pb_field(5, _otlp_any('hello'))
+          + pb_field(6, _otlp_kv('file', '/f')) + pb_field(6, _otlp_kv('n', 3)))
+    lr2 = pb_field(5, _otlp_any({'log': 'raw'}))
+    req = pb_field(1, pb_field(1, resource) + pb_field(2, pb_field(2, lr) + pb_field(2, lr2)))
+    with standin_for('opentelemetry')() as si:
+        st, _, _ = call(si, 'POST', '/v1/logs', req, {'Content-Type': 'application/x-protobuf'})
+        check(st == 200, f'protobuf {st}')
+        st, _, _ = call(si, 'POST', '/v1/logs', gzip.compress(req),
+                        {'Content-Type': 'application/x-protobuf', 'Content-Encoding': 'gzip'})
+        check(st == 200, f'gzip {st}')
+        js = {'resourceLogs': [{'resource': {'attributes': [{'key': 'pod', 'value': {'stringValue': 'p2'}}]},
+                                'scopeLogs': [{'logRecords': [{'body': {'stringValue': 'j'}}]}]}]}
+        st, _, _ = call(si, 'POST', '/v1/logs', json.dumps(js), {'Content-Type': 'application/json'})
+        check(st == 200, f'json {st}')
+        ds = si.deliveries()
+        check([d.record for d in ds] == [{'file': '/f', 'n': 3, 'message': 'hello'}, {'log': 'raw'}] * 2
+              + [{'message': 'j'}], f'records {[d.record for d in ds]}')
+        check(ds[0].meta == {'resource': {'pod': 'p1', 'ray_cluster': 'c'}} and ds[0].time == 1767607200.0,
+              f'meta {ds[0]}')
+        check(ds[-1].meta == {'resource': {'pod': 'p2'}}, 'json resource')
+        check(si.problems() == [], f'problems {si.problems()}')
+        st, _, _ = call(si, 'POST', '/v1/logs', b'x', {'Content-Type': 'text/plain'})
+        check(st == 415 and si.problems(), 'wrong content type')
+
+
+def t_splunk():
+    with standin_for('splunk')(token='t0k') as si:
+        ev = lambda n: {'time': 1767607200.5, 'host': 'p1', 'source': '/f', 'sourcetype': 'ray',
+                        'event': {'log': f'l{n}'}, 'fields': {'pod': 'p1'}}
+        body = json.dumps(ev(0)) + json.dumps(ev(1))  # concatenated, as out_splunk sends them
+        st, _, _ = call(si, 'POST', '/services/collector/event', body, {'Authorization': 'Splunk t0k'})
+        check(st == 200, f'post {st}')
+        ds = si.deliveries()
+        check([d.record for d in ds] == [{'pod': 'p1', 'log': 'l0'}, {'pod': 'p1', 'log': 'l1'}], f'records {ds}')
+        check(ds[0].meta == {'host': 'p1', 'source': '/f', 'sourcetype': 'ray', 'fields': {'pod': 'p1'}}, 'meta')
+        check(si.problems() == [], f'problems {si.problems()}')
+        st, _, _ = call(si, 'POST', '/services/collector/event', body, {'Authorization': 'Splunk ${RAYLOG_OUT1_TOKEN}'})
+        check(st == 403 and si.problems(), 'unexpanded token')
+        si.reset()
+        st, _, _ = call(si, 'POST', '/services/collector/event', body)
+        check(st == 401 and si.problems(), 'no token')
+
+
+def t_http():
+    with standin_for('http')(require={'Authorization': 'Bearer x'}) as si:
+        body = b'{"log":"l0"}\n{"log":"l1"}\n'
+        st, _, _ = call(si, 'POST', '/ingest', body, {'Content-Type': 'application/x-ndjson', 'Authorization': 'Bearer x'})
+        check(st == 200, f'json lines {st}')
+        st, _, _ = call(si, 'POST', '/ingest', json.dumps([{'log': 'l2'}]),
+                        {'Content-Type': 'application/json', 'Authorization': 'Bearer x'})
+        check(st == 200, f'json {st}')
+        check(records(si) == [{'log': 'l0'}, {'log': 'l1'}, {'log': 'l2'}], f'records {records(si)}')
+        check(si.deliveries()[0].meta == {'path': '/ingest', 'headers': {'Authorization': 'Bearer x'}}, 'meta')
+        check(si.problems() == [], f'problems {si.problems()}')
+        st, _, _ = call(si, 'POST', '/ingest', body, {'Content-Type': 'application/x-ndjson'})
+        check(st == 401 and si.problems(), 'no Authorization')
+        si.reset()
+        st, _, _ = call(si, 'POST', '/ingest', body, {'Content-Type': 'application/x-ndjson',
+                                                      'Authorization': 'Bearer x', 'X-A': '${NOPE}'})
+        check(st == 400 and si.problems(), 'unexpanded header')
+
+
+def t_datadog():
+    with standin_for('datadog')(api_key='k1') as si:
+        logs = [{'timestamp': 1767607200500, 'ddsource': 'ray', 'service': 'ray', 'ddtags': 'pod:p1,team:ml',
+                 'log': 'l0'}]
+        st, _, _ = call(si, 'POST', '/api/v2/logs', gzip.compress(json.dumps(logs).encode()),
+                        {'Content-Type': 'application/json', 'Content-Encoding': 'gzip', 'DD-API-KEY': 'k1'})
+        check(st == 202, f'post {st}')
+        ds = si.deliveries()
+        check(ds[0].record['log'] == 'l0' and ds[0].meta == {'ddsource': 'ray', 'service': 'ray',
+                                                              'ddtags': {'pod': 'p1', 'team': 'ml'}}, f'{ds}')
+        check(si.problems() == [], f'problems {si.problems()}')
+        st, _, _ = call(si, 'POST', '/api/v2/logs', json.dumps(logs), {'Content-Type': 'application/json',
+                                                                        'DD-API-KEY': 'wrong'})
+        check(st == 403 and si.problems(), 'wrong key')
+
+
 def t_interface():
     check(set(STANDINS) == {'s3', 'cloudwatch', 'elasticsearch', 'opensearch', 'loki', 'azure_blob', 'forward',
-                            'stackdriver', 'kinesis_firehose'},
+                            'stackdriver', 'kinesis_firehose',
+                            'opentelemetry', 'splunk', 'http', 'datadog'},
           f'registry {set(STANDINS)}')
     for kind, cls in STANDINS.items():
         check(issubclass(cls, StandIn) and standin_for(kind) is cls and cls.kind == kind, kind)
@@ -573,7 +668,47 @@ def fb_config(tail: str, store: str, s: dict[str, StandIn], ca_file: str) -> str
     Port   {s['forward_noretain'].port}
     Retain_Metadata_In_Forward_Mode false
 """)
+    # Outputs a build may leave out (FLB_OUT_*): only those the binary has get a stand-in.
+    if 'opentelemetry' in s:
+        sec.append(f"""[OUTPUT]
+    Name   opentelemetry
+    Match  *
+    Host   127.0.0.1
+    Port   {s['opentelemetry'].port}
+""")
+    if 'splunk' in s:
+        sec.append(f"""[OUTPUT]
+    Name          splunk
+    Match         *
+    Host          127.0.0.1
+    Port          {s['splunk'].port}
+    splunk_token  selftest-token
+""")
+    if 'http' in s:
+        sec.append(f"""[OUTPUT]
+    Name    http
+    Match   *
+    Host    127.0.0.1
+    Port    {s['http'].port}
+    format  json_lines
+    header  Authorization Bearer selftest
+""")
+    if 'datadog' in s:
+        sec.append(f"""[OUTPUT]
+    Name    datadog
+    Match   *
+    Host    127.0.0.1
+    Port    {s['datadog'].port}
+    tls     Off
+    apikey  selftest-key
+""")
     return '\n'.join(sec)
+
+
+def line_of(record: dict):
+    """The tailed line: `log`, or `message` where the output moves it there (out_opentelemetry's
+    default logs_body_key is $log, a string body; out_datadog renames log to message)."""
+    return record.get('log', record.get('message'))
 
 
 def run_engine(version: str, binary: str, keep: bool) -> list[str]:
@@ -589,8 +724,15 @@ def run_engine(version: str, binary: str, keep: bool) -> list[str]:
     # with ins->use_tls = FLB_TRUE (src/aws/flb_aws_credentials_ec2.c), read
     # at cloudwatch_logs.c:356; 'tls Off' cannot undo it. So serve TLS.
     server_ctx, ca_file = self_signed(tmp)
-    sis: dict[str, StandIn] = {k: (cls(tls=server_ctx) if k == 'cloudwatch' else cls()).start()
-                               for k, cls in STANDINS.items()}
+    plugins = subprocess.run([binary, '-h'], capture_output=True, text=True).stdout
+    optional = {'opentelemetry': 'opentelemetry', 'splunk': 'splunk', 'http': 'http', 'datadog': 'datadog'}
+    absent = {k for k, plugin in optional.items() if not re.search(rf'^\s*(\x1b\[[0-9;]*m)?{plugin}\s', plugins, re.M)}
+    for k in sorted(absent):
+        log(f'SKIP {k} with Fluent Bit {version}: built without the {optional[k]} output')
+    pinned = {'splunk': {'token': 'selftest-token'}, 'datadog': {'api_key': 'selftest-key'},
+              'http': {'require': {'Authorization': 'Bearer selftest'}}}
+    sis: dict[str, StandIn] = {k: (cls(tls=server_ctx) if k == 'cloudwatch' else cls(**pinned.get(k, {}))).start()
+                               for k, cls in STANDINS.items() if k not in absent}
     sis['forward_noretain'] = standin_for('forward')().start()
     conf = os.path.join(tmp, 'fluent-bit.conf')
     retain_default = RETAIN_METADATA_DEFAULT.get(version)
@@ -612,7 +754,7 @@ def run_engine(version: str, binary: str, keep: bool) -> list[str]:
 
         def complete():
             for k, si in sis.items():
-                got = [d.record.get('log') for d in si.deliveries()]
+                got = [line_of(d.record) for d in si.deliveries()]
                 if k == 'forward' and retain_default:
                     continue
                 if not want <= set(got):
@@ -633,7 +775,7 @@ def run_engine(version: str, binary: str, keep: bool) -> list[str]:
             si.stop()
 
     for k, si in sis.items():
-        got = [d.record.get('log') for d in si.deliveries()]
+        got = [line_of(d.record) for d in si.deliveries()]
         counts = {ln: got.count(ln) for ln in lines}
         probs = si.problems()
         expect_reject = (k == 'forward' and retain_default)
@@ -784,7 +926,8 @@ def main(argv=None) -> int:
                  ('elasticsearch', lambda: t_search('elasticsearch')),
                  ('opensearch', lambda: t_search('opensearch')), ('loki', t_loki), ('azure_blob', t_azure),
                  ('forward', t_forward), ('stackdriver', t_stackdriver), ('kinesis_firehose', t_firehose),
-                 ('stdout parsers', t_stdout), ('tls', t_tls)]
+                 ('opentelemetry', t_opentelemetry), ('splunk', t_splunk),
+                 ('http', t_http), ('datadog', t_datadog), ('stdout parsers', t_stdout), ('tls', t_tls)]
         for name, fn in tests:
             try:
                 fn()
