@@ -20,6 +20,13 @@ YAML::Node agentEnv(const Spec& spec, RayNodeType type, const std::string& group
   env.push_back(envField("RAYLOG_POD", "metadata.name"));
   env.push_back(envValue("RAYLOG_NODE_TYPE", type == RayNodeType::Head ? "head" : "worker"));
   env.push_back(envValue("RAYLOG_GROUP", group));
+  // The RayJob, RayService or RayCluster the pod belongs to. KubeRay v1.7.0 puts its owner labels
+  // (ray.io/originated-from-crd, ray.io/originated-from-cr-name) on the RayCluster it creates
+  // (rayjob_controller.go constructRayClusterForRayJob, rayservice_controller.go), not on the pods
+  // (common/pod.go labelPod keeps only the template's labels and its own), so the downward API
+  // would give "": the object raylog-gen renders or injects names itself.
+  env.push_back(envValue("RAYLOG_OWNER_KIND", spec.objectKind));
+  env.push_back(envValue("RAYLOG_OWNER_NAME", spec.objectName));
   for (const SecretEnv& s : outputSecrets(spec.outputs)) env.push_back(envSecret(s.var, {s.secretName, s.secretKey}));
   return env;
 }

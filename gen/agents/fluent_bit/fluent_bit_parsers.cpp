@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "ray/ray_log_files.h"
 #include "ray/ray_log_formats.h"
 
 namespace raylog {
@@ -16,12 +17,19 @@ static FluentBitSection& timedParser(FluentBitConfig& p, const char* name, const
       .set("Time_Keep", "On");
 }
 
+std::string rayFileParserName(const RayLogFilePattern& pattern) { return "ray_file_" + pattern.name; }
+
 FluentBitConfig rayParsers() {
   FluentBitConfig p;
   timedParser(p, "ray_python", kRayPythonRegex);
   timedParser(p, "ray_cpp", kRayCppRegex);
   timedParser(p, "ray_serve", kRayServeRegex);
   p.add("PARSER").set("Name", "ray_json").set("Format", "json");
+  // Job, worker, pid and component from the file's path (ray/ray_log_files.h); no time, so the
+  // parser filter keeps the record's own (plugins/filter_parser/filter_parser.c: a zero parsed
+  // time leaves it).
+  for (const RayLogFilePattern& f : rayLogFilePatterns())
+    p.add("PARSER").set("Name", rayFileParserName(f)).set("Format", "regex").set("Regex", f.regex);
   // A record runs from a line that opens one to the next such line, so tracebacks stay with the
   // ERROR line above them. A worker's stderr has no timestamps: there a traceback opens a record
   // of its own that takes its indented lines and the exception line. Key_Content makes Fluent
