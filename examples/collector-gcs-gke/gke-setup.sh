@@ -55,6 +55,33 @@ data:
         time_keep: "On"
       - name: ray_json
         format: json
+        time_key: asctime
+        time_format: "%Y-%m-%d %H:%M:%S,%L"
+        time_keep: "On"
+      - name: ray_file_component
+        format: regex
+        regex: /logs/(?<ray_component>raylet|gcs_server|dashboard(?:_[A-Za-z]+)?|monitor|log_monitor|runtime_env_agent|ray_client_server)(?:_\d+)?(?:\.\d+)?\.(?:log|out|err)(?:\.\d+)?$
+      - name: ray_file_job_driver
+        format: regex
+        regex: /logs/(?<ray_component>job-driver)-(?<ray_submission_id>[^/]+)\.log(?:\.\d+)?$
+      - name: ray_file_worker
+        format: regex
+        regex: /logs/(?<ray_component>worker)-(?<ray_worker_id>[0-9a-f]+)-(?!ffffffff-)(?<ray_job_id>[0-9a-f]{8})-(?<ray_pid>\d+)\.(?:out|err)(?:\.\d+)?$
+      - name: ray_file_worker_no_job
+        format: regex
+        regex: /logs/(?<ray_component>worker|io_worker)-(?<ray_worker_id>[0-9a-f]+)-(?:ffffffff-)?(?<ray_pid>\d+)\.(?:out|err)(?:\.\d+)?$
+      - name: ray_file_core_worker
+        format: regex
+        regex: /logs/(?<ray_component>(?:python|java|cpp)-core-(?:worker|spill_worker|restore_worker))-(?<ray_worker_id>[0-9a-f]+)_(?<ray_pid>\d+)\.log(?:\.\d+)?$
+      - name: ray_file_core_driver
+        format: regex
+        regex: /logs/(?<ray_component>(?:python|java|cpp)-core-driver)-(?<ray_worker_id>(?<ray_job_id>[0-9a-f]{8})[0-9a-f]{48})_(?<ray_pid>\d+)\.log(?:\.\d+)?$
+      - name: ray_file_runtime_env_setup
+        format: regex
+        regex: /logs/(?<ray_component>runtime_env_setup)-(?<ray_job_id>[0-9a-f]{8})\.log(?:\.\d+)?$
+      - name: ray_file_folder
+        format: regex
+        regex: /logs/(?<ray_component>serve|ray-data|events|export_events)/[^/]+$
     multiline_parsers:
       - name: ray_python_multiline
         type: regex
@@ -67,8 +94,14 @@ data:
           - state: start_state
             regex: /^Traceback \(most recent call last\):/
             next_state: traceback
+          - state: start_state
+            regex: /^\{\x22/
+            next_state: json
+          - state: json
+            regex: /(?!)/
+            next_state: json
           - state: cont
-            regex: /^(?!\[?\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3}|[A-Z]+ \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3})/
+            regex: /^(?!\[?\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3}|[A-Z]+ \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3}|\{\x22)/
             next_state: cont
           - state: traceback
             regex: /^(?:\s|$|During handling|The above exception|Traceback \(most recent call last\):|[A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt|Warning|Failure)\b)/
@@ -95,6 +128,24 @@ data:
             - ray_cpp
             - ray_serve
           reserve_data: "On"
+        - name: parser
+          match: ray
+          key_name: file
+          parser:
+            - ray_file_component
+            - ray_file_job_driver
+            - ray_file_worker
+            - ray_file_worker_no_job
+            - ray_file_core_worker
+            - ray_file_core_driver
+            - ray_file_runtime_env_setup
+            - ray_file_folder
+          reserve_data: "On"
+          preserve_key: "On"
+        - name: modify
+          match: ray
+          condition: Key_value_matches job_id ^(?!ffffffff$)[0-9a-f]{8}$
+          hard_copy: job_id ray_job_id
         - name: record_modifier
           match: ray
           record:
@@ -103,6 +154,8 @@ data:
             - pod ${RAYLOG_POD}
             - ray_node_type ${RAYLOG_NODE_TYPE}
             - ray_group ${RAYLOG_GROUP}
+            - ray_owner_kind ${RAYLOG_OWNER_KIND}
+            - ray_owner_name ${RAYLOG_OWNER_NAME}
       outputs:
         - name: stdout
           match: ray
@@ -202,6 +255,10 @@ spec:
                 value: head
               - name: RAYLOG_GROUP
                 value: head
+              - name: RAYLOG_OWNER_KIND
+                value: RayCluster
+              - name: RAYLOG_OWNER_NAME
+                value: ray-gke
             resources:
               requests:
                 cpu: "50m"
@@ -336,6 +393,10 @@ spec:
                   value: worker
                 - name: RAYLOG_GROUP
                   value: cpu
+                - name: RAYLOG_OWNER_KIND
+                  value: RayCluster
+                - name: RAYLOG_OWNER_NAME
+                  value: ray-gke
               resources:
                 requests:
                   cpu: "50m"

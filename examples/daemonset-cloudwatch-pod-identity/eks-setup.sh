@@ -122,9 +122,33 @@ data:
         time_key: asctime
         time_format: "%Y-%m-%d %H:%M:%S,%L"
         time_keep: "On"
+      - name: ray_file_component
+        format: regex
+        regex: /logs/(?<ray_component>raylet|gcs_server|dashboard(?:_[A-Za-z]+)?|monitor|log_monitor|runtime_env_agent|ray_client_server)(?:_\d+)?(?:\.\d+)?\.(?:log|out|err)(?:\.\d+)?$
+      - name: ray_file_job_driver
+        format: regex
+        regex: /logs/(?<ray_component>job-driver)-(?<ray_submission_id>[^/]+)\.log(?:\.\d+)?$
+      - name: ray_file_worker
+        format: regex
+        regex: /logs/(?<ray_component>worker)-(?<ray_worker_id>[0-9a-f]+)-(?!ffffffff-)(?<ray_job_id>[0-9a-f]{8})-(?<ray_pid>\d+)\.(?:out|err)(?:\.\d+)?$
+      - name: ray_file_worker_no_job
+        format: regex
+        regex: /logs/(?<ray_component>worker|io_worker)-(?<ray_worker_id>[0-9a-f]+)-(?:ffffffff-)?(?<ray_pid>\d+)\.(?:out|err)(?:\.\d+)?$
+      - name: ray_file_core_worker
+        format: regex
+        regex: /logs/(?<ray_component>(?:python|java|cpp)-core-(?:worker|spill_worker|restore_worker))-(?<ray_worker_id>[0-9a-f]+)_(?<ray_pid>\d+)\.log(?:\.\d+)?$
+      - name: ray_file_core_driver
+        format: regex
+        regex: /logs/(?<ray_component>(?:python|java|cpp)-core-driver)-(?<ray_worker_id>(?<ray_job_id>[0-9a-f]{8})[0-9a-f]{48})_(?<ray_pid>\d+)\.log(?:\.\d+)?$
+      - name: ray_file_runtime_env_setup
+        format: regex
+        regex: /logs/(?<ray_component>runtime_env_setup)-(?<ray_job_id>[0-9a-f]{8})\.log(?:\.\d+)?$
+      - name: ray_file_folder
+        format: regex
+        regex: /logs/(?<ray_component>serve|ray-data|events|export_events)/[^/]+$
       - name: ray_pod_log_path
         format: regex
-        regex: ^/var/log/ray/(?<namespace>[^_/]+)_(?<ray_cluster>[^_/]+)_(?<ray_node_type>[^_/]+)_(?<pod>[^_/]+)_(?<ray_group>[^/]+)/(?<session>session_[^/]+)/logs/
+        regex: ^/var/log/ray/(?<namespace>[^_/]+)_(?<ray_cluster>[^_/]+)_(?<ray_node_type>[^_/]+)_(?<pod>[^_/]+)_(?<ray_owner_kind>[^_/]+)_(?<ray_owner_name>[^_/]+)_(?<ray_group>[^/]+)/(?<session>session_[^/]+)/logs/
     multiline_parsers:
       - name: ray_python_multiline
         type: regex
@@ -163,7 +187,7 @@ data:
           skip_long_lines: "On"
           multiline.parser: ray_python_multiline
           storage.type: filesystem
-          tag_regex: ^/var/log/ray/(?<namespace>[^_/]+)_(?<ray_cluster>[^_/]+)_(?<ray_node_type>[^_/]+)_(?<pod>[^_/]+)_(?<ray_group>[^/]+)/(?<session>session_[^/]+)/logs/
+          tag_regex: ^/var/log/ray/(?<namespace>[^_/]+)_(?<ray_cluster>[^_/]+)_(?<ray_node_type>[^_/]+)_(?<pod>[^_/]+)_(?<ray_owner_kind>[^_/]+)_(?<ray_owner_name>[^_/]+)_(?<ray_group>[^/]+)/(?<session>session_[^/]+)/logs/
       filters:
         - name: parser
           match: ray.*
@@ -179,6 +203,24 @@ data:
             - ray_cpp
             - ray_serve
           reserve_data: "On"
+        - name: parser
+          match: ray.*
+          key_name: file
+          parser:
+            - ray_file_component
+            - ray_file_job_driver
+            - ray_file_worker
+            - ray_file_worker_no_job
+            - ray_file_core_worker
+            - ray_file_core_driver
+            - ray_file_runtime_env_setup
+            - ray_file_folder
+          reserve_data: "On"
+          preserve_key: "On"
+        - name: modify
+          match: ray.*
+          condition: Key_value_matches job_id ^(?!ffffffff$)[0-9a-f]{8}$
+          hard_copy: job_id ray_job_id
       outputs:
         - name: cloudwatch_logs
           match: ray.*
@@ -328,7 +370,7 @@ spec:
             volumeMounts:
               - name: ray-logs
                 mountPath: /tmp/ray
-                subPathExpr: $(POD_NAMESPACE)_$(RAYLOG_CLUSTER)_$(RAYLOG_NODE_TYPE)_$(POD_NAME)_$(RAYLOG_GROUP)
+                subPathExpr: $(POD_NAMESPACE)_$(RAYLOG_CLUSTER)_$(RAYLOG_NODE_TYPE)_$(POD_NAME)_$(RAYLOG_OWNER_KIND)_$(RAYLOG_OWNER_NAME)_$(RAYLOG_GROUP)
             env:
               - name: POD_NAME
                 valueFrom:
@@ -344,6 +386,10 @@ spec:
                     fieldPath: metadata.labels['ray.io/cluster']
               - name: RAYLOG_NODE_TYPE
                 value: head
+              - name: RAYLOG_OWNER_KIND
+                value: RayCluster
+              - name: RAYLOG_OWNER_NAME
+                value: fluent-bit-demo
               - name: RAYLOG_GROUP
                 value: head
         volumes:
@@ -373,6 +419,10 @@ spec:
                     fieldPath: metadata.labels['ray.io/cluster']
               - name: RAYLOG_NODE_TYPE
                 value: head
+              - name: RAYLOG_OWNER_KIND
+                value: RayCluster
+              - name: RAYLOG_OWNER_NAME
+                value: fluent-bit-demo
               - name: RAYLOG_GROUP
                 value: head
             securityContext:
@@ -380,7 +430,7 @@ spec:
             volumeMounts:
               - name: ray-logs
                 mountPath: /tmp/ray
-                subPathExpr: $(POD_NAMESPACE)_$(RAYLOG_CLUSTER)_$(RAYLOG_NODE_TYPE)_$(POD_NAME)_$(RAYLOG_GROUP)
+                subPathExpr: $(POD_NAMESPACE)_$(RAYLOG_CLUSTER)_$(RAYLOG_NODE_TYPE)_$(POD_NAME)_$(RAYLOG_OWNER_KIND)_$(RAYLOG_OWNER_NAME)_$(RAYLOG_GROUP)
   workerGroupSpecs:
     - groupName: workers
       replicas: 2
@@ -417,7 +467,7 @@ spec:
               volumeMounts:
                 - name: ray-logs
                   mountPath: /tmp/ray
-                  subPathExpr: $(POD_NAMESPACE)_$(RAYLOG_CLUSTER)_$(RAYLOG_NODE_TYPE)_$(POD_NAME)_$(RAYLOG_GROUP)
+                  subPathExpr: $(POD_NAMESPACE)_$(RAYLOG_CLUSTER)_$(RAYLOG_NODE_TYPE)_$(POD_NAME)_$(RAYLOG_OWNER_KIND)_$(RAYLOG_OWNER_NAME)_$(RAYLOG_GROUP)
               env:
                 - name: POD_NAME
                   valueFrom:
@@ -433,6 +483,10 @@ spec:
                       fieldPath: metadata.labels['ray.io/cluster']
                 - name: RAYLOG_NODE_TYPE
                   value: worker
+                - name: RAYLOG_OWNER_KIND
+                  value: RayCluster
+                - name: RAYLOG_OWNER_NAME
+                  value: fluent-bit-demo
                 - name: RAYLOG_GROUP
                   value: workers
           volumes:
@@ -462,6 +516,10 @@ spec:
                       fieldPath: metadata.labels['ray.io/cluster']
                 - name: RAYLOG_NODE_TYPE
                   value: worker
+                - name: RAYLOG_OWNER_KIND
+                  value: RayCluster
+                - name: RAYLOG_OWNER_NAME
+                  value: fluent-bit-demo
                 - name: RAYLOG_GROUP
                   value: workers
               securityContext:
@@ -469,7 +527,7 @@ spec:
               volumeMounts:
                 - name: ray-logs
                   mountPath: /tmp/ray
-                  subPathExpr: $(POD_NAMESPACE)_$(RAYLOG_CLUSTER)_$(RAYLOG_NODE_TYPE)_$(POD_NAME)_$(RAYLOG_GROUP)
+                  subPathExpr: $(POD_NAMESPACE)_$(RAYLOG_CLUSTER)_$(RAYLOG_NODE_TYPE)_$(POD_NAME)_$(RAYLOG_OWNER_KIND)_$(RAYLOG_OWNER_NAME)_$(RAYLOG_GROUP)
 RAYLOG_MANIFESTS
 )
 

@@ -24,6 +24,19 @@ YAML::Node agentEnv(const Spec& spec, RayNodeType type, const std::string& group
   // ray-operator/controllers/ray/utils/constant.go at v1.7.0; set on every Ray pod by pod.go labelPod).
   env.push_back(group.empty() ? envField("RAYLOG_GROUP", "metadata.labels['ray.io/group']")
                               : envValue("RAYLOG_GROUP", group));
+  // The RayJob, RayService or RayCluster the pod belongs to. KubeRay v1.7.0 puts its owner labels
+  // (ray.io/originated-from-crd, ray.io/originated-from-cr-name) on the RayCluster it creates
+  // (rayjob_controller.go constructRayClusterForRayJob, rayservice_controller.go), not on the pods
+  // (common/pod.go labelPod keeps only the template's labels and its own), so the downward API
+  // would give "": the object raylog-gen renders or injects names itself. The operator's sidecar
+  // (no object: it serves every cluster) can only name the pod's RayCluster, from its label.
+  if (spec.objectKind.empty()) {
+    env.push_back(envValue("RAYLOG_OWNER_KIND", "RayCluster"));
+    env.push_back(envField("RAYLOG_OWNER_NAME", "metadata.labels['ray.io/cluster']"));
+  } else {
+    env.push_back(envValue("RAYLOG_OWNER_KIND", spec.objectKind));
+    env.push_back(envValue("RAYLOG_OWNER_NAME", spec.objectName));
+  }
   for (const SecretEnv& s : outputSecrets(spec.outputs)) env.push_back(envSecret(s.var, {s.secretName, s.secretKey}));
   return env;
 }

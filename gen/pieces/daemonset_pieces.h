@@ -1,7 +1,7 @@
 #pragma once
 // The DaemonSet strategy's share of the pieces, on the Ray side: Ray writes /tmp/ray into a
 // host folder of its own under daemonset.hostPath, named after the Ray pod (namespace, cluster,
-// node type, pod, group: subPathExpr over downward-API variables) so the node's agent can tell
+// node type, pod, owner, group: subPathExpr over downward-API variables) so the node's agent can tell
 // each record's origin; an init container makes it writable for Ray's non-root user.
 #include "pieces/logging_pieces.h"
 

@@ -14,6 +14,9 @@ std::string nameOf(const YAML::Node& n) { return n.IsMap() && n["name"] ? n["nam
 Spec operatorSpec(const Spec& spec) {
   Spec s = spec;
   s.agent.sidecarMode = SidecarMode::Classic;
+  // One sidecar serves every cluster: its records name the pod's RayCluster (agentEnv).
+  s.objectKind.clear();
+  s.objectName.clear();
   return s;
 }
 

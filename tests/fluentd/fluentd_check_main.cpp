@@ -64,7 +64,8 @@ int sample(Spec spec, const fs::path& logs, const fs::path& dir) {
   // out_stdout writes records through Fluentd's logger: they are the JSON lines of its output.
   const fs::path conf = dir / "fluent.conf", out = dir / "output";
   std::ofstream(conf.string()) << config.render();
-  const std::string env = "RAYLOG_CLUSTER=c1 RAYLOG_NAMESPACE=ns1 RAYLOG_POD=p1 RAYLOG_NODE_TYPE=head RAYLOG_GROUP=head ";
+  const std::string env = "RAYLOG_CLUSTER=c1 RAYLOG_NAMESPACE=ns1 RAYLOG_POD=p1 RAYLOG_NODE_TYPE=head RAYLOG_GROUP=head "
+                          "RAYLOG_OWNER_KIND=RayJob RAYLOG_OWNER_NAME=j1 ";
   // Long enough to read everything and pass multiline_flush_interval; TERM flushes the rest.
   std::system((env + "timeout -s TERM 12 fluentd -c '" + conf.string() + "' > '" + out.string() + "' 2>&1").c_str());
 
@@ -85,9 +86,14 @@ int sample(Spec spec, const fs::path& logs, const fs::path& dir) {
     for (const char* key : {"log", "message", "time", "level", "source", "pid", "tid", "component"})
       if (r.contains(key) && r[key].is_string()) shipped += r[key].get<std::string>() + "\n";
     for (const auto& [key, value] : std::map<std::string, std::string>{
-             {"ray_cluster", "c1"}, {"namespace", "ns1"}, {"pod", "p1"}, {"ray_node_type", "head"}, {"ray_group", "head"}})
+             {"ray_cluster", "c1"}, {"namespace", "ns1"}, {"pod", "p1"}, {"ray_node_type", "head"}, {"ray_group", "head"},
+             {"ray_owner_kind", "RayJob"}, {"ray_owner_name", "j1"}})
       if (r.value(key, "") != value) fail("record without " + key + "=" + value + ": " + r.dump());
     if (!r.contains(spec.agent.pathKey)) fail("record without its file: " + r.dump());
+    // The file's name says which process wrote it (ray/ray_log_files.h).
+    const std::string file = r.value(spec.agent.pathKey, "");
+    if (file.size() > 11 && file.compare(file.size() - 11, 11, "/raylet.out") == 0 && r.value("ray_component", "") != "raylet")
+      fail("raylet.out record without ray_component=raylet: " + r.dump());
   }
   size_t lineCount = 0;
   for (const auto& e : fs::directory_iterator(session)) {

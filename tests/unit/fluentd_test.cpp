@@ -12,6 +12,7 @@
 #include "agents/fluentd/fluentd_value.h"
 #include "agents/outputs/output_backend.h"
 #include "agents/fluent_bit/fluent_bit_parsers.h"
+#include "ray/ray_log_files.h"
 #include "ray/ray_log_formats.h"
 #include "lint/linter.h"
 #include "pieces/logging_names.h"
@@ -98,10 +99,17 @@ TEST_CASE("fluentd: text logs are never parsed as JSON, and no parser drops a re
   }
   CHECK(only(*sources[0], "parse").param("format_firstline") == std::string("/") + kRecordStartRegex + "/");
   CHECK(only(*sources[1], "parse").param("format_firstline") == std::string("/") + kRecordFirstLineRegex + "/");
-  // Each parser filter keeps what it cannot parse.
+  // Each parser filter keeps what it cannot parse; those on the file name (ray_log_files.h) keep
+  // the record's time too.
   size_t parsers = 0;
   for (const FluentdNode* f : root.childrenNamed("filter")) {
     if (f->param("@type") != "parser") continue;
+    if (f->param("key_name") != "log") {
+      CHECK(f->param("reserve_data") == "true");
+      CHECK(f->param("reserve_time") == "true");
+      CHECK(f->param("emit_invalid_record_to_error") == "false");
+      continue;
+    }
     ++parsers;
     CHECK(f->arg == "ray");
     CHECK(f->param("reserve_data") == "true");
@@ -122,6 +130,8 @@ TEST_CASE("fluentd: JSON only when the spec says the logs are JSON, first in fil
   std::vector<std::pair<std::string, std::string>> expected = {
       {"source", "multiline"}, {"source", "multiline"}, {"filter", "json"},
       {"filter", "regexp"},    {"filter", "regexp"},    {"filter", "regexp"}};
+  // Then the file name and a JSON job_id by regexps (ray_log_files.h).
+  for (size_t i = 0; i <= rayLogFilePatterns().size(); ++i) expected.emplace_back("filter", "regexp");
   CHECK(parses == expected);
   for (const FluentdNode* f : root.childrenNamed("filter"))
     if (f->param("@type") == "parser") CHECK(f->param("reserve_data") == "true");

@@ -8,6 +8,7 @@
 
 #include "agents/fluent_bit/fluent_bit_reader.h"
 #include "agents/fluent_bit/fluent_bit_parsers.h"
+#include "ray/ray_log_files.h"
 #include "ray/ray_log_formats.h"
 
 using namespace raylog;
@@ -66,5 +67,7 @@ TEST_CASE("the parsers file reads back with every parser the config names") {
   CHECK(p.problems.empty());
   std::set<std::string> names;
   for (const auto& s : p.config.sections) names.insert(s.get("Name"));
-  CHECK(names == std::set<std::string>{"ray_python", "ray_cpp", "ray_serve", "ray_json", "ray_python_multiline"});
+  std::set<std::string> expected{"ray_python", "ray_cpp", "ray_serve", "ray_json", "ray_python_multiline"};
+  for (const RayLogFilePattern& f : rayLogFilePatterns()) expected.insert(rayFileParserName(f));  // file names
+  CHECK(names == expected);
 }

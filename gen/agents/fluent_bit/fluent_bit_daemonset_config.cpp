@@ -21,11 +21,13 @@ static std::string regexEscape(const std::string& text) {
   return out;
 }
 
-// The Ray pod's folder, "<namespace>_<cluster>_<node type>_<pod>_<group>" (kPodLogSubPath):
-// none of the first four can hold '_' (DNS names, head|worker), so the group, last, may.
+// The Ray pod's folder, "<namespace>_<cluster>_<node type>_<pod>_<owner kind>_<owner
+// name>_<group>" (kPodLogSubPath): none of the first six can hold '_' (DNS names, head|worker,
+// RayJob|RayService|RayCluster), so the group, last, may.
 static std::string podFolderRegex(const std::string& hostPath) {
   return "^" + regexEscape(hostPath) +
-         "/(?<namespace>[^_/]+)_(?<ray_cluster>[^_/]+)_(?<ray_node_type>[^_/]+)_(?<pod>[^_/]+)_(?<ray_group>[^/]+)"
+         "/(?<namespace>[^_/]+)_(?<ray_cluster>[^_/]+)_(?<ray_node_type>[^_/]+)_(?<pod>[^_/]+)_"
+         "(?<ray_owner_kind>[^_/]+)_(?<ray_owner_name>[^_/]+)_(?<ray_group>[^/]+)"
          "/(?<session>session_[^/]+)/logs/";
 }
 

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "ray/ray_log_files.h"
 #include "ray/ray_log_formats.h"
 
 namespace raylog {
@@ -15,6 +16,8 @@ static FluentBitSection& timedParser(FluentBitConfig& p, const char* name, const
       .set("Time_Format", "%Y-%m-%d %H:%M:%S,%L")
       .set("Time_Keep", "On");
 }
+
+std::string rayFileParserName(const RayLogFilePattern& pattern) { return "ray_file_" + pattern.name; }
 
 FluentBitConfig rayParsers() {
   FluentBitConfig p;
@@ -30,6 +33,11 @@ FluentBitConfig rayParsers() {
       .set("Time_Key", "asctime")
       .set("Time_Format", "%Y-%m-%d %H:%M:%S,%L")
       .set("Time_Keep", "On");
+  // Job, worker, pid and component from the file's path (ray/ray_log_files.h); no time, so the
+  // parser filter keeps the record's own (plugins/filter_parser/filter_parser.c: a zero parsed
+  // time leaves it).
+  for (const RayLogFilePattern& f : rayLogFilePatterns())
+    p.add("PARSER").set("Name", rayFileParserName(f)).set("Format", "regex").set("Regex", f.regex);
   // A record runs from a line that opens one to the next such line, so tracebacks stay with the
   // ERROR line above them. A worker's stderr has no timestamps: there a traceback opens a record
   // of its own that takes its indented lines and the exception line. Key_Content makes Fluent

@@ -10,6 +10,7 @@
 //               so Python tracebacks stay with the ERROR line before them; in a worker's
 //               stderr (no timestamps) a traceback is a record of its own
 // - ray_json:   structured logging (opt-in: agent.logFormat json)
+// - ray_file_*: the job, worker, pid and component a file's name tells (ray/ray_log_files.h)
 // Each extracts time, level, source (file:line) and message; a line no parser matches is kept.
 #include <string>
 
@@ -20,6 +21,9 @@ namespace raylog {
 
 inline constexpr const char* kParsersKey = "raylog-parsers.conf";
 inline constexpr const char* kParsersPath = "/fluent-bit/etc/raylog/raylog-parsers.conf";  // in kFluentBitConfigDir
+
+struct RayLogFilePattern;
+std::string rayFileParserName(const RayLogFilePattern& pattern);
 
 // The [PARSER] and [MULTILINE_PARSER] sections.
 FluentBitConfig rayParsers();

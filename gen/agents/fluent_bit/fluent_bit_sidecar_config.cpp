@@ -7,6 +7,7 @@
 #include "agents/fluent_bit/fluent_bit_parsers.h"
 #include "agents/fluent_bit/fluent_bit_storage.h"
 #include "pieces/logging_names.h"
+#include "ray/ray_log_files.h"
 
 namespace raylog {
 
@@ -56,6 +57,24 @@ FluentBitConfig fluentBitAgentConfig(const Spec& spec, const OutputSite& agentSi
   if (a.logFormat == "json") parse.append("Parser", "ray_json");
   parse.append("Parser", "ray_python").append("Parser", "ray_cpp").append("Parser", "ray_serve");
   parse.set("Reserve_Data", "On");
+
+  // Which job, worker and process the file belongs to, from its name (ray/ray_log_files.h):
+  // the parser filter on the path key, keeping it and the record (Preserve_Key, Reserve_Data);
+  // a file no pattern matches passes unchanged (plugins/filter_parser/filter_parser.c, both
+  // tags: parse_ret < 0 writes the record as it was).
+  FluentBitSection& files = config.add("FILTER");
+  files.set("Name", "parser").set("Match", site.match).set("Key_Name", a.pathKey);
+  for (const RayLogFilePattern& f : rayLogFilePatterns()) files.append("Parser", rayFileParserName(f));
+  files.set("Reserve_Data", "On").set("Preserve_Key", "On");
+  // A line that names its own job (Ray's structured logging: job_id) says better than a file
+  // an actor's worker shares across jobs ("ffffffff"): copied over the file's, when it is a
+  // job id and not JobID::Nil() (plugins/filter_modify/modify.c, both tags: Condition
+  // Key_value_matches, Hard_copy replaces the target).
+  config.add("FILTER")
+      .set("Name", "modify")
+      .set("Match", site.match)
+      .set("Condition", std::string("Key_value_matches job_id ") + kRayJobIdValueRegex)
+      .set("Hard_copy", std::string("job_id ") + kRayJobIdField);
 
   if (spec.strategy == "sidecar") {
     // Where each record came from, from the agent's downward-API environment (pieces/).

@@ -5,6 +5,7 @@
 #include "agents/fluentd/fluentd_value.h"
 #include "agents/outputs/buffering.h"
 #include "agents/outputs/output_backend.h"
+#include "ray/ray_log_files.h"
 #include "ray/ray_log_formats.h"
 #include "pieces/logging_names.h"
 
@@ -91,6 +92,31 @@ void addRegexParser(FluentdConfig& config, const char* regex) {
       .set("keep_time_key", "true");
 }
 
+// Fields from another field's value (`key`), the record's time kept: without a time_key the
+// regexp parser would stamp the record with the current time (parser.rb parse_time,
+// estimate_current_event), so reserve_time (filter_parser.rb v1.19.3).
+void addFieldParser(FluentdConfig& config, const std::string& key, const std::string& regex) {
+  FluentdDirective& f = config.add("filter", kRayLogTag);
+  f.set("@type", "parser")
+      .set("key_name", key)
+      .set("reserve_data", "true")
+      .set("reserve_time", "true")
+      .set("emit_invalid_record_to_error", "false");
+  f.add("parse").set("@type", "regexp").setLiteral("expression", "/" + regex + "/");
+}
+
+// Which job, worker and process a file belongs to, from its name (ray/ray_log_files.h): one
+// parser filter per pattern (a filter takes one parser); the patterns exclude each other, and a
+// record whose file none matches passes unchanged, as a record without the key does
+// (filter_parser.rb: reserve_data).
+void addFileFields(const Spec& spec, FluentdConfig& config) {
+  for (const RayLogFilePattern& f : rayLogFilePatterns()) addFieldParser(config, spec.agent.pathKey, f.regex);
+  // A line that names its own job (Ray's structured logging: job_id) says better than a file an
+  // actor's worker shares across jobs ("ffffffff"): the parsed value replaces the file's
+  // (handle_parsed: record.merge).
+  addFieldParser(config, "job_id", std::string("^(?<") + kRayJobIdField + ">" + kRayJobIdValue + ")$");
+}
+
 }  // namespace
 
 FluentdConfig fluentdSidecarConfig(const Spec& spec) {
@@ -114,6 +140,7 @@ FluentdConfig fluentdSidecarConfig(const Spec& spec) {
   addRegexParser(config, kRayPythonRegex);
   addRegexParser(config, kRayCppRegex);
   addRegexParser(config, kRayServeRegex);
+  addFileFields(spec, config);
 
   // Where each record came from, from the agent's downward-API environment (pieces/).
   FluentdDirective& origin = config.add("filter", kRayLogTag);

@@ -6,7 +6,7 @@ namespace {
 const RuleInfo kInfo{
     "RL112", "hostpath-log-folder-shared", Severity::Error,
     "The Ray container writes /tmp/ray to a hostPath without a per-pod sub-folder",
-    "Add a subPathExpr that names the pod to the mount, as raylog-gen writes it (raylog-gen lint --fix --spec does): $(POD_NAMESPACE)_$(RAYLOG_CLUSTER)_$(RAYLOG_NODE_TYPE)_$(POD_NAME)_$(RAYLOG_GROUP) from the downward API",
+    "Add a subPathExpr that names the pod to the mount, as raylog-gen writes it (raylog-gen lint --fix --spec does): $(POD_NAMESPACE)_$(RAYLOG_CLUSTER)_$(RAYLOG_NODE_TYPE)_$(POD_NAME)_$(RAYLOG_OWNER_KIND)_$(RAYLOG_OWNER_NAME)_$(RAYLOG_GROUP) from the downward API and the owner",
     "Two Ray pods scheduled on one node would share one host folder: one session_latest, files of\n"
     "both pods mixed, and a restarted pod reading the other's session.\n\n"
     "Bad:\n  volumeMounts: [{name: ray-logs, mountPath: /tmp/ray}]\n"

@@ -3,10 +3,11 @@ the origin of the Ray pod that wrote it, under the stream/labels/key the README 
 import re
 from collections import Counter, defaultdict
 
-from .ray_session import TOKEN_PREFIX
+from .ray_session import ID_FIELDS, TOKEN_PREFIX
 
 TOKEN = re.compile(TOKEN_PREFIX + r"\d{8}")
-ORIGIN = ("ray_cluster", "namespace", "pod", "ray_node_type", "ray_group")
+ORIGIN = ("ray_cluster", "namespace", "pod", "ray_node_type", "ray_group", "ray_owner_kind", "ray_owner_name")
+JOB_ID = re.compile(r"^(?!ffffffff$)[0-9a-f]{8}$")
 
 
 def strings(value):
@@ -25,8 +26,20 @@ def strings(value):
 
 def expected_origin(pod):
     r = pod.ray
+    kind, name = pod.owner.split("/", 1)  # the RayJob, RayService or RayCluster the pod came from
     return {"ray_cluster": r["cluster"], "namespace": pod.namespace, "pod": pod.name,
-            "ray_node_type": r["node_type"], "ray_group": "head" if r["node_type"] == "head" else r["group"]}
+            "ray_node_type": r["node_type"], "ray_group": "head" if r["node_type"] == "head" else r["group"],
+            "ray_owner_kind": kind, "ray_owner_name": name}
+
+
+def expected_ids(rec, record):
+    """The ray_* fields the record must carry (None: must not): its file's, except that a line
+    read as JSON that names a job (Ray's structured logging) gives its own job id."""
+    want = {k: rec.ids.get(k) for k in ID_FIELDS}
+    line_job = record.get("job_id")
+    if isinstance(line_job, str) and JOB_ID.match(line_job):
+        want["ray_job_id"] = line_job
+    return want
 
 
 class Verdict:
@@ -90,8 +103,10 @@ def check_backend(name, deliveries, ledger, pods_by_name, text_mode, identity_ru
     errors = []
     for d in deliveries:
         if "labels" in d.meta:
-            # Loki: a stream's labels are part of every entry of it (what a query returns).
-            d = type(d)(record={**d.meta["labels"], **d.record}, meta=d.meta, backend=d.backend)
+            # Loki: a stream's labels and an entry's structured metadata are part of it (what a
+            # query returns).
+            d = type(d)(record={**d.meta["labels"], **d.meta.get("structured_metadata", {}), **d.record},
+                        meta=d.meta, backend=d.backend)
         if "resource" in d.meta:
             # OpenTelemetry: the resource's attributes are the origin of each of its log records.
             d = type(d)(record={**d.meta["resource"], **d.record}, meta=d.meta, backend=d.backend)
@@ -113,6 +128,11 @@ def check_backend(name, deliveries, ledger, pods_by_name, text_mode, identity_ru
                 if str(d.record.get(k, "<missing>")) != want[k]:
                     errors.append(f"{rec.path} ({rec.tokens[0]}): {k}={d.record.get(k, '<missing>')!r}, "
                                   f"the Ray pod's is {want[k]!r}")
+            for k, want_v in expected_ids(rec, d.record).items():
+                got = d.record.get(k)
+                if (want_v is None) != (got is None) or (want_v is not None and str(got) != want_v):
+                    errors.append(f"{rec.path} ({rec.tokens[0]}): {k}={got!r}, the file's name says "
+                                  f"{'nothing' if want_v is None else repr(want_v)}")
             f = str(d.record.get(file_key, ""))
             tail = f.split("/logs/", 1)[-1] if "/logs/" in f else f
             if tail not in (rec.path, rec.path + ".1"):  # .1: read after Ray rotated it
@@ -134,7 +154,7 @@ def check_backend(name, deliveries, ledger, pods_by_name, text_mode, identity_ru
                 errors.append(f"{rec.path} ({rec.tokens[0]}): a {len(rec.tokens)}-line record split "
                               f"({len(set(rec.tokens) & found)} lines in this one)")
             if identity_rule:
-                e = identity_rule(d.meta, want)
+                e = identity_rule(d.meta, {**want, **{k: v for k, v in expected_ids(rec, d.record).items() if v}})
                 if e:
                     errors.append(f"{rec.path} ({rec.tokens[0]}): {e}")
     all_tokens = [t for rec in ledger.records for t in rec.tokens]
@@ -167,7 +187,19 @@ def identity_rule(kind, settings):
             labels = meta.get("labels", {})
             bad = [f"{k}={labels.get(k)!r}" for k in ("ray_cluster", "namespace", "ray_node_type", "ray_group")
                    if labels.get(k) != want[k]]
-            return f"Loki labels {', '.join(bad)} are not the Ray pod's" if bad else None
+            if bad:
+                return f"Loki labels {', '.join(bad)} are not the Ray pod's"
+            # Job, worker and owner go as structured metadata, never labels (cardinality).
+            as_labels = sorted(k for k in ID_FIELDS + ("ray_owner_kind", "ray_owner_name") if k in labels)
+            if as_labels:
+                return f"Loki labels {as_labels} should be structured metadata"
+            if settings.get("structured_metadata"):
+                meta = meta.get("structured_metadata", {})
+                missing = [k for k in ID_FIELDS + ("ray_owner_kind", "ray_owner_name")
+                           if k in want and meta.get(k) != want[k]]
+                if missing:
+                    return f"Loki structured metadata {meta!r} lacks {missing}"
+            return None
         return rule
     if kind == "opentelemetry":
         def rule(meta, want):

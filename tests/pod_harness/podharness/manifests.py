@@ -82,14 +82,13 @@ def ray_pods(docs, cluster_name_override=None):
         ns, name, spec = namespace_of(d), meta.get("name"), d.get("spec") or {}
         if kind == "RayCluster":
             cluster, cspec, extra = name, spec, {}
-        elif kind == "RayJob":
-            # RayJob's cluster is <job>-<random>; its pods say where they come from
-            # (ray.io/originated-from-crd, ray.io/originated-from-cr-name).
-            cluster, cspec = f"{name}-{_suffix(name)}", spec.get("rayClusterSpec") or {}
-            extra = {"ray.io/originated-from-crd": "RayJob", "ray.io/originated-from-cr-name": name}
-        elif kind == "RayService":
-            cluster, cspec = f"{name}-{_suffix(name)}", spec.get("rayClusterConfig") or {}
-            extra = {"ray.io/originated-from-crd": "RayService", "ray.io/originated-from-cr-name": name}
+        elif kind in ("RayJob", "RayService"):
+            # Their cluster is <name>-<random>. KubeRay labels that RayCluster with its owner
+            # (ray.io/originated-from-crd, ray.io/originated-from-cr-name), not its pods:
+            # common/pod.go labelPod (v1.7.0) keeps the template's labels and its own only.
+            cluster = f"{name}-{_suffix(name)}"
+            cspec = spec.get("rayClusterSpec" if kind == "RayJob" else "rayClusterConfig") or {}
+            extra = {}
         else:
             continue
         pods += _cluster_pods(cluster_name_override or cluster, ns, cspec, f"{kind}/{name}", extra)

@@ -16,7 +16,17 @@ Formats, as Ray writes them (ray-project/ray):
 - RAY_BACKEND_LOG_JSON=1: src/ray/util/logging.cc kLogFormatJsonPattern
   {"asctime":"...","levelname":"I","filename":"x.cc","lineno":1,"message":"..."} for the C++ files
 - worker-*.out|err: the user's prints and tracebacks, without timestamps
+
+File names, and the ids in them (README "Which job a line belongs to"): a session here runs two
+jobs, one submitted (a RayJob's: job-driver-<submission id>.log, the id KubeRay's
+GenerateRayJobId makes, "<RayJob name>-<5 chars>") and one plain driver (ray.init in a script: no
+job-driver file), each with its driver's core log (python-core-driver-<job id><ff * 24>_<pid>.log,
+id.cc ComputeDriverIdFromJob) and a task worker (worker-<worker id>-<job id>-<pid>.out|err and
+python-core-worker-<worker id>_<pid>.log), plus an actor on a worker started before it had a job
+(worker-<worker id>-ffffffff-<pid>.out|err) whose structured lines name their job. Worker ids are
+28 bytes (56 hex digits), job ids 4 bytes (8: JobID::FromInt(1) is "01000000").
 """
+import hashlib
 import datetime
 import json
 import os
@@ -37,6 +47,8 @@ class Record:
     together: bool = False  # lines must arrive in one record (tracebacks)
     base: str = ""        # file name before rotation
     written_at: float = 0.0  # time.monotonic() of the write
+    ids: dict = field(default_factory=dict)  # ray_* fields the file name gives (absent: none)
+    line_job_id: str = ""  # the job id a structured line names itself
 
 
 class Ledger:
@@ -49,6 +61,18 @@ class Ledger:
         with self._lock:
             self._n += 1
             return f"{TOKEN_PREFIX}{pod_index:02d}{self._n:06d}"
+
+
+# The fields a file's name gives, and what each file of a session gives (checks.py compares).
+ID_FIELDS = ("ray_component", "ray_submission_id", "ray_job_id", "ray_worker_id", "ray_pid")
+COMPONENT_FILES = {"raylet.out": "raylet", "raylet.err": "raylet", "gcs_server.out": "gcs_server",
+                   "dashboard.log": "dashboard", "monitor.log": "monitor", "log_monitor.log": "log_monitor",
+                   "dashboard_agent.log": "dashboard_agent"}
+FOLDER_COMPONENTS = {"serve": "serve", "ray-data": "ray-data", "events": "events", "export_events": "export_events"}
+
+
+def _hex(seed, n):
+    return hashlib.sha256(seed.encode()).hexdigest()[:n]
 
 
 def _ts(offset=0.0):
@@ -69,9 +93,45 @@ class SessionWriter:
         stamp = datetime.datetime.now().strftime("%Y-%m-%d_%H-%M-%S_%f")
         self.session = f"session_{stamp}_{1000 + pod_index}"
         self.logs = os.path.join(root, self.session, "logs")
-        self.worker_id = f"{pod_index:02d}" + "a1b2c3d4e5f6" * 4 + "ab"
+        self.worker_id = _hex(f"worker-{pod_index}", 56)
         self.job_id = "01000000"
+        # The second job, a plain driver (no submission), and an actor's worker without a job.
+        self.job2_id = "02000000"
+        self.worker2_id = _hex(f"worker2-{pod_index}", 56)
+        self.actor_worker_id = _hex(f"actor-{pod_index}", 56)
+        # KubeRay's submission id for a RayJob: "<name>-<rand.String(5)>" (utils.GenerateRayJobId).
+        self.submission_id = f"{pod.owner.split('/')[-1]}-x7k2q"
+        self.files = {}  # file name -> the ray_* fields its name gives
         self.written = 0
+
+    def ids_of(self, rel):
+        """What the file's name says: from what this writer put in the names, not from a regex."""
+        base = os.path.basename(rel)
+        if base.endswith(".1"):
+            base = base[:-2]
+        folder = rel.split("/", 1)[0] if "/" in rel else ""
+        if folder in FOLDER_COMPONENTS:
+            return {"ray_component": FOLDER_COMPONENTS[folder]}
+        if base in COMPONENT_FILES:
+            return {"ray_component": COMPONENT_FILES[base]}
+        return dict(self.files.get(base, {}))
+
+    def _worker_file(self, worker_id, job_id, pid):
+        """worker-<worker id>-<job id>-<pid>: the name and the fields it gives (no job for ffffffff)."""
+        name = f"worker-{worker_id}-{job_id}-{pid}"
+        ids = {"ray_component": "worker", "ray_worker_id": worker_id, "ray_pid": str(pid)}
+        if job_id != "ffffffff":
+            ids["ray_job_id"] = job_id
+        for suffix in (".out", ".err"):
+            self.files[name + suffix] = ids
+        return name
+
+    def _core_file(self, kind, worker_id, pid, job_id=None):
+        name = f"python-core-{kind}-{worker_id}_{pid}.log"
+        self.files[name] = {"ray_component": f"python-core-{kind}", "ray_worker_id": worker_id, "ray_pid": str(pid)}
+        if job_id:
+            self.files[name]["ray_job_id"] = job_id
+        return name
 
     # --- writing ------------------------------------------------------------------------------
     def _append(self, rel, data):
@@ -81,7 +141,7 @@ class SessionWriter:
             f.write(data)
         self.written += 1
 
-    def _record(self, rel, kind, lines_of, expect=None, together=False, raw_suffix=b""):
+    def _record(self, rel, kind, lines_of, expect=None, together=False, raw_suffix=b"", line_job_id=""):
         """lines_of(tokens) -> list of str lines; writes them and books the record."""
         tokens = [self.ledger.token(self.idx) for _ in range(8)]
         lines = lines_of(tokens)
@@ -92,7 +152,8 @@ class SessionWriter:
             data = data[:-1] + raw_suffix + b"\n"
         self._append(rel, data)
         self.ledger.records.append(Record(tokens, self.pod.name, rel, kind, expect or {}, together,
-                                          base=os.path.basename(rel), written_at=time.monotonic()))
+                                          base=os.path.basename(rel), written_at=time.monotonic(),
+                                          ids=self.ids_of(rel), line_job_id=line_job_id))
 
     def python(self, rel, level, msg, source="worker.py:42"):
         self._record(rel, "python", lambda t: [f"{_ts()}\t{level} {source} -- {msg} {t[0]}"],
@@ -116,10 +177,12 @@ class SessionWriter:
     def plain(self, rel, msg, raw_suffix=b""):
         self._record(rel, "plain", lambda t: [f"{msg} {t[0]}"], raw_suffix=raw_suffix)
 
-    def json_line(self, rel, msg, level="INFO"):
+    def json_line(self, rel, msg, level="INFO", job_id=None, worker_id=None):
+        job_id = job_id or self.job_id
         self._record(rel, "json", lambda t: [json.dumps({
             "asctime": _ts(), "levelname": level, "message": f"{msg} {t[0]}", "filename": "train.py",
-            "lineno": 7, "job_id": self.job_id, "worker_id": self.worker_id, "node_id": "ab" * 28})])
+            "lineno": 7, "job_id": job_id, "worker_id": worker_id or self.worker_id, "node_id": "ab" * 28})],
+            line_job_id=job_id)
 
     def ray_json(self, rel, msg, level="INFO", exc=False):
         """A record of a task's or driver's logger under RAY_LOGGING_CONFIG_ENCODING=JSON."""
@@ -183,8 +246,17 @@ class SessionWriter:
     # --- the session --------------------------------------------------------------------------
     def steps(self):
         """[(seconds after Ray starts, action)]: a session of about five seconds."""
-        w = f"worker-{self.worker_id}-{self.job_id}-4242"
-        late = f"worker-{self.worker_id[::-1]}-{self.job_id}-4343.out"
+        w = self._worker_file(self.worker_id, self.job_id, 4242)
+        late = self._worker_file(self.worker_id[::-1], self.job_id, 4343) + ".out"
+        w2 = self._worker_file(self.worker2_id, self.job2_id, 5252)          # the plain driver's task
+        actor = self._worker_file(self.actor_worker_id, "ffffffff", 6262)   # an actor, no job in the name
+        core = self._core_file("worker", self.worker_id, 4242)
+        driver1 = self._core_file("driver", self.job_id + "ff" * 24, 3131, self.job_id)
+        driver2 = self._core_file("driver", self.job2_id + "ff" * 24, 3232, self.job2_id)
+        job_driver = f"job-driver-{self.submission_id}.log"
+        self.files[job_driver] = {"ray_component": "job-driver", "ray_submission_id": self.submission_id}
+        self.files[f"runtime_env_setup-{self.job_id}.log"] = {"ray_component": "runtime_env_setup",
+                                                              "ray_job_id": self.job_id}
         s = []
 
         def at(t, fn):
@@ -204,7 +276,15 @@ class SessionWriter:
             for letter in "TDIWE":
                 self.cpp("raylet.out", letter, f"raylet {letter}")
             self.cpp("raylet.err", "I", "stderr mode", component="raylet")
-            self.cpp(f"python-core-worker-{self.worker_id}_4242.log", "I", "core worker up")
+            self.cpp(core, "I", "core worker up")
+            self.plain(f"{w2}.out", f":job_id:{self.job2_id}")
+            self.plain(f"{w2}.out", "second job's task")
+            self.plain(f"{actor}.out", ":actor_name:Counter")
+            self.plain(f"{actor}.out", "actor prints")
+            # The actor's structured line names its job (the second), where the file cannot.
+            self.json_line(f"{actor}.err", "actor structured", job_id=self.job2_id, worker_id=self.actor_worker_id)
+            self.python(f"runtime_env_setup-{self.job_id}.log", "INFO", "Installing pip packages", "utils.py:76")
+            self.plain("debug_state.txt", "NodeManager: a file no pattern names")
             self.plain(f"{w}.out", f":job_id:{self.job_id}")
             self.plain(f"{w}.out", "epoch 1 loss=0.5")
             self.plain(f"{w}.err", ":actor_name:Trainer")
@@ -215,7 +295,10 @@ class SessionWriter:
                 self.cpp("gcs_server.out", "I", "GCS up")
                 self.python("dashboard.log", "INFO", "Dashboard head started", "head.py:200")
                 self.python("monitor.log", "INFO", "Monitor: autoscaler", "monitor.py:555")
-                self.plain("job-driver-raysubmit_AbC123.log", "driver says hi")
+                self.plain(job_driver, "driver says hi")
+                self.cpp(driver1, "I", "submitted job's driver connected")
+                self.cpp(driver2, "I", "plain driver connected")
+                self.python("log_monitor.log", "INFO", "Starting log monitor", "log_monitor.py:600")
                 self.event("export_events/event_EXPORT_TASK.log", "task exported")
             if self.serve:
                 if self.head:
@@ -231,6 +314,9 @@ class SessionWriter:
             def steady(i=i):
                 self.cpp("raylet.out", "I", f"heartbeat {i}")
                 self.plain(f"{w}.out", f"step {i}")
+                self.plain(f"{actor}.out", f"actor step {i}")
+                if self.head:
+                    self.plain(job_driver, f"driver step {i}")
                 self.python("ray-data/ray-data.log", "INFO", f"progress {i}", "streaming_executor.py:200")
                 if self.head:
                     self.python("dashboard.log", "INFO", f"request {i}", "http_server_head.py:1")

@@ -90,7 +90,8 @@ class LokiStandIn(HTTPStandIn):
                             and (len(v) == 2 or isinstance(v[2], dict))):
                         return self._bad(f'push: streams[{n}].values[{m}] is not '
                                          f'["<unix ns string>", "<line>"(, {{metadata}})]: {v!r}'[:300])
-                streams.append((st['stream'], [(int(v[0]), v[1]) for v in st['values']]))
+                streams.append((st['stream'], [(int(v[0]), v[1], v[2] if len(v) == 3 else {})
+                                               for v in st['values']]))
         elif ct != 'application/x-protobuf':
             return self._bad(f'push: unsupported Content-Type {ct!r}')
 
@@ -101,14 +102,19 @@ class LokiStandIn(HTTPStandIn):
                 if not LABEL_NAME.match(k) or not isinstance(v, str):
                     return self._bad(f'push: invalid label {k!r}={v!r}')
         for labels, values in streams:
-            for ns, line in values:
+            for ns, line, metadata in values:
                 try:
                     rec = json.loads(line)
                     if not isinstance(rec, dict):
                         rec = {'_raw': line}
                 except ValueError:
                     rec = {'_raw': line}
-                self._deliver(rec, {'labels': dict(labels)}, ns / 1e9)
+                meta = {'labels': dict(labels)}
+                if metadata:  # structured metadata: string values only (Loki's push API)
+                    if not all(isinstance(k, str) and isinstance(v, str) for k, v in metadata.items()):
+                        return self._bad(f'push: structured metadata must map strings to strings: {metadata!r}'[:300])
+                    meta['structured_metadata'] = dict(metadata)
+                self._deliver(rec, meta, ns / 1e9)
         return Response(204)
 
     @staticmethod
@@ -134,7 +140,7 @@ class LokiStandIn(HTTPStandIn):
                                     nsec = v4
                         elif f3 == 2 and w3 == 2:
                             line = to_str(v3)
-                    entries.append((sec * 1_000_000_000 + nsec, line))
+                    entries.append((sec * 1_000_000_000 + nsec, line, {}))
             labels = parse_label_string(labels_text)
             if labels is None:
                 raise ValueError(f'bad label string {labels_text!r}')
