@@ -66,10 +66,18 @@ TEST_CASE("operator values: valid against KubeRay's Configuration fields, the ag
   CHECK(values["enabled"].as<bool>());
   CHECK(values["defaultPodLabels"]["team"].Scalar() == "ml-platform");
   // The head's sidecar is the one a per-resource render puts in the head (classic: the operator
-  // appends to containers); the workers' reads its group from the pod's ray.io/group label.
+  // appends to containers) but for its owner, which it reads from the pod (one sidecar serves
+  // every cluster); the workers' reads its group from the pod's ray.io/group label.
   const YAML::Node rendered = renderObjects(spec).back();
-  const YAML::Node headSidecar = rendered["spec"]["headGroupSpec"]["template"]["spec"]["containers"][1];
-  CHECK(emitDocument(values["headSidecarContainers"][0]) == emitDocument(headSidecar));
+  YAML::Node headSidecar = YAML::Clone(rendered["spec"]["headGroupSpec"]["template"]["spec"]["containers"][1]);
+  const YAML::Node operatorHead = values["headSidecarContainers"][0];
+  headSidecar["env"] = YAML::Clone(operatorHead["env"]);
+  CHECK(emitDocument(operatorHead) == emitDocument(headSidecar));
+  CHECK(findByName(operatorHead["env"], "RAYLOG_OWNER_KIND")["value"].Scalar() == "RayCluster");
+  CHECK(findByName(operatorHead["env"], "RAYLOG_OWNER_NAME")["valueFrom"]["fieldRef"]["fieldPath"].Scalar() ==
+        "metadata.labels['ray.io/cluster']");
+  CHECK(findByName(rendered["spec"]["headGroupSpec"]["template"]["spec"]["containers"][1]["env"], "RAYLOG_OWNER_NAME")["value"]
+            .Scalar() == spec.name);
   const YAML::Node group = findByName(values["workerSidecarContainers"][0]["env"], "RAYLOG_GROUP");
   CHECK(group["valueFrom"]["fieldRef"]["fieldPath"].Scalar() == "metadata.labels['ray.io/group']");
   CHECK(operatorValuesText(spec) == text);  // deterministic

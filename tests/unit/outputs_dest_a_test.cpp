@@ -78,7 +78,8 @@ TEST_CASE("splunk: token from a Secret, origin as indexed fields, pod as host") 
   CHECK(out.get("event_source") == "$path");
   CHECK(out.get("event_index") == "ray");
   CHECK(all(out, "event_field") == std::vector<std::string>{"ray_cluster $ray_cluster", "namespace $namespace", "pod $pod",
-                                                            "ray_node_type $ray_node_type", "ray_group $ray_group"});
+                                                            "ray_node_type $ray_node_type", "ray_group $ray_group", "ray_owner_kind $ray_owner_kind",
+                                  "ray_owner_name $ray_owner_name"});
   auto secrets = outputSecrets(s.outputs);
   REQUIRE(secrets.size() == 1);
   CHECK(secrets[0].var == "RAYLOG_OUT1_TOKEN");

@@ -85,7 +85,7 @@ TEST_CASE("ray.logging: the Fluent Bit parser filter tries JSON first, then Ray'
   const FluentBitConfig c = fluentBitSidecarConfig(testing::specFrom(kJsonSpec));
   std::vector<std::string> parsers;
   for (const FluentBitSection& sec : c.sections)
-    if (sec.name == "FILTER" && sec.get("Name") == "parser")
+    if (sec.name == "FILTER" && sec.get("Name") == "parser" && sec.get("Key_Name") == "log")  // not the file's name
       for (const auto& [k, v] : sec.entries)
         if (k == "Parser") parsers.push_back(v);
   CHECK(parsers == std::vector<std::string>{"ray_json", "ray_python", "ray_cpp", "ray_serve"});

@@ -49,9 +49,14 @@ class JsonEncodingTextParser : public Rule {
     std::set<std::string> json = {"json"};
     for (size_t i : sectionsOf(c, "PARSER"))
       if (sameWord(c.sections[i].get("Format"), "json")) json.insert(c.sections[i].get("Name"));
-    for (size_t i : sectionsOf(c, "INPUT", "tail"))
+    // Filters on the file's path (tail's Path_Key: job and worker ids from the name) parse no line.
+    std::set<std::string> pathKeys;
+    for (size_t i : sectionsOf(c, "INPUT", "tail")) {
       if (json.count(c.sections[i].get("Parser"))) return;
+      if (!c.sections[i].get("Path_Key").empty()) pathKeys.insert(c.sections[i].get("Path_Key"));
+    }
     for (size_t f : sectionsOf(c, "FILTER", "parser")) {
+      if (pathKeys.count(c.sections[f].get("Key_Name"))) continue;
       bool any = false, anyJson = false;
       for (const auto& [key, value] : c.sections[f].entries)
         if (sameWord(key, "Parser")) {
