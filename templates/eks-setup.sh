@@ -2,39 +2,6 @@
 # from the spec as a single-quoted shell variable, the IAM policy and the manifests.
 # Idempotent: every step checks before it changes anything, so a second run changes nothing.
 
-DRY_RUN=false
-for arg in "$@"; do
-  case "$arg" in
-    --dry-run) DRY_RUN=true ;;
-    -h | --help)
-      echo "usage: $0 [--dry-run]   (--dry-run: print the commands that would change something)"
-      exit 0
-      ;;
-    *)
-      echo "error: unknown argument $arg; usage: $0 [--dry-run]" >&2
-      exit 2
-      ;;
-  esac
-done
-
-# Runs a command that changes something; with --dry-run, prints it (one shell-quoted line).
-run() {
-  if [ "$DRY_RUN" = true ]; then
-    printf '+'
-    printf ' %q' "$@"
-    printf '\n'
-  else
-    "$@"
-  fi
-}
-
-for tool in aws eksctl kubectl jq; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "error: '$tool' is required but not on PATH; install it, then run this script again" >&2
-    exit 1
-  fi
-done
-
 if [ "$CREATE_CLUSTER" = true ]; then
   if eksctl get cluster --name "$CLUSTER_NAME" --region "$REGION" >/dev/null 2>&1; then
     echo "cluster $CLUSTER_NAME exists"

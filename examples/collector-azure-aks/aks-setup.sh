@@ -237,13 +237,10 @@ spec:
           serviceAccountName: ray-aks-collector
 RAYLOG_MANIFESTS
 )
+REQUIRED_TOOLS=('az' 'kubectl')
 
-# Body of the AKS setup script. raylog-gen writes above it: set -euo pipefail, every value from
-# the spec as a single-quoted shell variable, and the manifests.
-# Idempotent: every step checks before it changes anything, so a second run changes nothing.
-# Steps and flags: learn.microsoft.com/azure/aks/workload-identity-deploy-cluster and the az
-# reference (az aks, az identity, az identity federated-credential, az storage container-rm,
-# az role assignment).
+# Shared by the EKS, GKE and AKS setup scripts; raylog-gen writes it after the script's values
+# (REQUIRED_TOOLS among them) and before the cloud's own steps.
 
 DRY_RUN=false
 for arg in "$@"; do
@@ -271,12 +268,19 @@ run() {
   fi
 }
 
-for tool in az kubectl; do
+for tool in "${REQUIRED_TOOLS[@]}"; do
   if ! command -v "$tool" >/dev/null 2>&1; then
     echo "error: '$tool' is required but not on PATH; install it, then run this script again" >&2
     exit 1
   fi
 done
+
+# Body of the AKS setup script. raylog-gen writes above it: set -euo pipefail, every value from
+# the spec as a single-quoted shell variable, and the manifests.
+# Idempotent: every step checks before it changes anything, so a second run changes nothing.
+# Steps and flags: learn.microsoft.com/azure/aks/workload-identity-deploy-cluster and the az
+# reference (az aks, az identity, az identity federated-credential, az storage container-rm,
+# az role assignment).
 
 SUB=(--subscription "$SUBSCRIPTION")
 ROLE='Storage Blob Data Contributor'

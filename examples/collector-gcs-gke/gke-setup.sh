@@ -467,13 +467,10 @@ spec:
           serviceAccountName: ray-gke-collector
 RAYLOG_MANIFESTS
 )
+REQUIRED_TOOLS=('gcloud' 'kubectl')
 
-# Body of the GKE setup script. raylog-gen writes above it: set -euo pipefail, every value from
-# the spec as a single-quoted shell variable, and the manifests.
-# Idempotent: every step checks before it changes anything, so a second run changes nothing.
-# Steps and flags: docs.cloud.google.com/kubernetes-engine/docs/how-to/workload-identity and
-# the gcloud reference (cloud.google.com/sdk/gcloud/reference: services, container clusters and
-# node-pools, iam service-accounts, projects and storage buckets add-iam-policy-binding).
+# Shared by the EKS, GKE and AKS setup scripts; raylog-gen writes it after the script's values
+# (REQUIRED_TOOLS among them) and before the cloud's own steps.
 
 DRY_RUN=false
 for arg in "$@"; do
@@ -501,12 +498,19 @@ run() {
   fi
 }
 
-for tool in gcloud kubectl; do
+for tool in "${REQUIRED_TOOLS[@]}"; do
   if ! command -v "$tool" >/dev/null 2>&1; then
     echo "error: '$tool' is required but not on PATH; install it, then run this script again" >&2
     exit 1
   fi
 done
+
+# Body of the GKE setup script. raylog-gen writes above it: set -euo pipefail, every value from
+# the spec as a single-quoted shell variable, and the manifests.
+# Idempotent: every step checks before it changes anything, so a second run changes nothing.
+# Steps and flags: docs.cloud.google.com/kubernetes-engine/docs/how-to/workload-identity and
+# the gcloud reference (cloud.google.com/sdk/gcloud/reference: services, container clusters and
+# node-pools, iam service-accounts, projects and storage buckets add-iam-policy-binding).
 
 WORKLOAD_POOL="${PROJECT}.svc.id.goog"
 GSA_EMAIL="${GSA_ID}@${PROJECT}.iam.gserviceaccount.com"

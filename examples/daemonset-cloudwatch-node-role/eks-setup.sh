@@ -530,10 +530,10 @@ spec:
                   subPathExpr: $(POD_NAMESPACE)_$(RAYLOG_CLUSTER)_$(RAYLOG_NODE_TYPE)_$(POD_NAME)_$(RAYLOG_OWNER_KIND)_$(RAYLOG_OWNER_NAME)_$(RAYLOG_GROUP)
 RAYLOG_MANIFESTS
 )
+REQUIRED_TOOLS=('aws' 'eksctl' 'kubectl' 'jq')
 
-# Body of the EKS setup script. raylog-gen writes above it: set -euo pipefail, every value
-# from the spec as a single-quoted shell variable, the IAM policy and the manifests.
-# Idempotent: every step checks before it changes anything, so a second run changes nothing.
+# Shared by the EKS, GKE and AKS setup scripts; raylog-gen writes it after the script's values
+# (REQUIRED_TOOLS among them) and before the cloud's own steps.
 
 DRY_RUN=false
 for arg in "$@"; do
@@ -561,12 +561,16 @@ run() {
   fi
 }
 
-for tool in aws eksctl kubectl jq; do
+for tool in "${REQUIRED_TOOLS[@]}"; do
   if ! command -v "$tool" >/dev/null 2>&1; then
     echo "error: '$tool' is required but not on PATH; install it, then run this script again" >&2
     exit 1
   fi
 done
+
+# Body of the EKS setup script. raylog-gen writes above it: set -euo pipefail, every value
+# from the spec as a single-quoted shell variable, the IAM policy and the manifests.
+# Idempotent: every step checks before it changes anything, so a second run changes nothing.
 
 if [ "$CREATE_CLUSTER" = true ]; then
   if eksctl get cluster --name "$CLUSTER_NAME" --region "$REGION" >/dev/null 2>&1; then

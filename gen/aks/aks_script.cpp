@@ -23,7 +23,8 @@ std::string aksSetupScript(const AzureAccess& a, const std::string& manifests) {
   s += shellAssign("AGENT_SERVICE_ACCOUNT", a.agentServiceAccount);
   s += shellAssign("AGENT_WORKLOAD", a.agentWorkload);
   s += shellAssignHeredoc("MANIFESTS", manifests);
-  s += "\n" + std::string(resource("templates/aks-setup.sh"));
+  s += shellAssignArray("REQUIRED_TOOLS", {"az", "kubectl"});
+  s += setupScriptSteps("templates/aks-setup.sh");
   return s;
 }
 

@@ -33,7 +33,8 @@ std::string eksSetupScript(const AwsAccess& a, const std::string& manifests) {
   s += shellAssignArray("LOG_GROUPS", groups);
   s += shellAssignHeredoc("POLICY_DOCUMENT", iamPolicyJson(a));
   s += shellAssignHeredoc("MANIFESTS", manifests);
-  s += "\n" + std::string(resource("templates/eks-setup.sh"));
+  s += shellAssignArray("REQUIRED_TOOLS", {"aws", "eksctl", "kubectl", "jq"});
+  s += setupScriptSteps("templates/eks-setup.sh");
   return s;
 }
 

@@ -28,7 +28,8 @@ std::string gkeSetupScript(const GcpAccess& a, const std::string& manifests) {
   s += shellAssignArray("ROLES", roles);
   s += shellAssignArray("ROLE_BUCKETS", buckets);
   s += shellAssignHeredoc("MANIFESTS", manifests);
-  s += "\n" + std::string(resource("templates/gke-setup.sh"));
+  s += shellAssignArray("REQUIRED_TOOLS", {"gcloud", "kubectl"});
+  s += setupScriptSteps("templates/gke-setup.sh");
   return s;
 }
 

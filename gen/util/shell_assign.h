@@ -15,4 +15,9 @@ std::string shellAssignArray(const std::string& name, const std::vector<std::str
 // NAME=$(cat <<'END' ... END): a quoted here-document, never expanded, whatever the body holds.
 std::string shellAssignHeredoc(const std::string& name, const std::string& body);
 
+// What follows the values: the steps every setup script shares (templates/setup-script-common.sh:
+// --dry-run, run(), a check for the REQUIRED_TOOLS array the values hold), then the cloud's own
+// (its template, e.g. templates/eks-setup.sh).
+std::string setupScriptSteps(const char* cloudTemplate);
+
 }  // namespace raylog
