@@ -107,8 +107,9 @@ def check_backend(name, deliveries, ledger, pods_by_name, text_mode, identity_ru
             # query returns).
             d = type(d)(record={**d.meta["labels"], **d.meta.get("structured_metadata", {}), **d.record},
                         meta=d.meta, backend=d.backend)
-        if "resource" in d.meta:
-            # OpenTelemetry: the resource's attributes are the origin of each of its log records.
+        if d.backend == "opentelemetry":
+            # OpenTelemetry: the resource's attributes are the origin of each of its log records
+            # (Cloud Logging's meta has a "resource" too: its type, not attributes).
             d = type(d)(record={**d.meta["resource"], **d.record}, meta=d.meta, backend=d.backend)
         found = set()
         for s in strings(d.record):

@@ -338,7 +338,7 @@ class SessionWriter:
         at(4.6, lambda: self.cpp("raylet.out", "W", "last line before shutdown"))
         if self.json_python:
             # The user's loggers write JSON into the same files as their prints and tracebacks.
-            driver = "job-driver-raysubmit_AbC123.log"
+            driver = job_driver  # the submitted job's driver (its fields are in self.files)
             for i, t in enumerate((0.5, 1.1, 1.7, 2.4, 3.5)):
                 at(t, lambda i=i: self.ray_json(f"{w}.err", f"batch {i} done"))
                 if self.head:
