@@ -38,6 +38,16 @@ def _suffix(*parts):
     return hashlib.sha1("/".join(parts).encode()).hexdigest()[:5]
 
 
+def _owner_from_cluster_label(spec):
+    """An agent whose RAYLOG_OWNER_NAME comes from the pod's ray.io/cluster label (downward API)."""
+    for c in (spec.get("containers") or []) + (spec.get("initContainers") or []):
+        for e in c.get("env") or []:
+            ref = ((e.get("valueFrom") or {}).get("fieldRef") or {}).get("fieldPath", "")
+            if e.get("name") == "RAYLOG_OWNER_NAME" and ref == "metadata.labels['ray.io/cluster']":
+                return True
+    return False
+
+
 def _ray_pod(cluster, namespace, template, node_type, group, owner, extra_labels):
     """A Ray pod as KubeRay creates it from a group's template.
 
@@ -56,8 +66,13 @@ def _ray_pod(cluster, namespace, template, node_type, group, owner, extra_labels
     labels.update(extra_labels)
     name = (f"{cluster}-head-{_suffix(cluster, 'head')}" if node_type == "head"
             else f"{cluster}-{group}-worker-{_suffix(cluster, group)}")
+    spec = template.get("spec") or {}
+    if _owner_from_cluster_label(spec):
+        # KubeRay's operator-wide sidecar serves every cluster: it names the pod's RayCluster
+        # (README, Operator-wide logging), whatever object the cluster came from.
+        owner = f"RayCluster/{cluster}"
     return Pod(name=name, namespace=namespace, labels=labels,
-               annotations=dict(meta.get("annotations") or {}), spec=template.get("spec") or {},
+               annotations=dict(meta.get("annotations") or {}), spec=spec,
                kind="ray", owner=owner,
                ray={"cluster": cluster, "node_type": node_type,
                     "group": "headgroup" if node_type == "head" else group})
