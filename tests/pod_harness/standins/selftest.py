@@ -4,14 +4,14 @@ Run from tests/pod_harness:  python3 -m standins.selftest [--no-engines] [-v]
 
 1. Crafted requests, shaped the way the real clients send them (see the
    module docstrings for the client source they follow), for every stand-in.
-2. If a real Fluent Bit is found (/tmp/engines/bin-<version>/fluent-bit, or
-   $FLUENT_BIT_BINS as a ':'-separated list), run it with a tail input and
+2. If a real Fluent Bit is found (as the pods tests find it: RAYLOG_FLUENT_BIT, fluent-bit-<version>
+   on PATH; or $FLUENT_BIT_BINS as a ':'-separated list), run it with a tail input and
    one output per stand-in, append 3 lines and check each arrives exactly
    once everywhere, with no problems. Fluent Bit >= 5.0.5 defaults
    Retain_Metadata_In_Forward_Mode to true: the default forward output is
    then expected to be flagged as 'Fluentd would reject'; a second forward
    output with the option false must be clean.
-3. If Fluentd is found ($FLUENTD_BIN, default /tmp/engines/bin-fluentd/fluentd),
+3. If Fluentd is found ($FLUENTD_BIN, else RAYLOG_FLUENTD or fluentd on PATH),
    run it with out_forward (require_ack_response), out_elasticsearch and
    out_stdout and check the same.
 Exit status 0 when everything passed.
@@ -568,18 +568,19 @@ RETAIN_METADATA_DEFAULT = {
 
 
 def find_binaries() -> list[tuple[str, str]]:
+    """(version, path) of the Fluent Bit 3.2 and 5.1 the pods tests use (podharness.engines:
+    RAYLOG_FLUENT_BIT, then fluent-bit[-<version>] on PATH), or of $FLUENT_BIT_BINS."""
     env = os.environ.get('FLUENT_BIT_BINS')
-    paths = env.split(':') if env else [f'/tmp/engines/bin-{v}/fluent-bit' for v in ('3.2.10', '5.1.1')]
+    if not env:
+        from podharness.engines import find_engine
+        found = [find_engine('fluent-bit', want) for want in ('3.2', '5.1')]
+        return [(e.version, e.path) for e in found if e]
     out = []
-    for p in paths:
+    for p in env.split(':'):
         if p and os.access(p, os.X_OK):
-            m = re.search(r'bin-([\d.]+)', p)
-            ver = m.group(1) if m else 'unknown'
-            if ver == 'unknown':
-                r = subprocess.run([p, '--version'], capture_output=True, text=True)
-                m = re.search(r'v(\d+\.\d+\.\d+)', r.stdout)
-                ver = m.group(1) if m else 'unknown'
-            out.append((ver, p))
+            r = subprocess.run([p, '--version'], capture_output=True, text=True)
+            m = re.search(r'v(\d+\.\d+\.\d+)', r.stdout)
+            out.append((m.group(1) if m else 'unknown', p))
     return out
 
 
@@ -729,6 +730,10 @@ def run_engine(version: str, binary: str, keep: bool) -> list[str]:
     absent = {k for k, plugin in optional.items() if not re.search(rf'^\s*(\x1b\[[0-9;]*m)?{plugin}\s', plugins, re.M)}
     for k in sorted(absent):
         log(f'SKIP {k} with Fluent Bit {version}: built without the {optional[k]} output')
+    # Cloud Logging needs its metadata server's token and Firehose (3.2) port 443: the pods tests
+    # (pods/output-stackdriver, pods/output-kinesis-firehose, pods/case/daemonset-gcp-firehose)
+    # run them against these stand-ins with the real engines; this config has no section for them.
+    absent |= {'stackdriver', 'kinesis_firehose'}
     pinned = {'splunk': {'token': 'selftest-token'}, 'datadog': {'api_key': 'selftest-key'},
               'http': {'require': {'Authorization': 'Bearer selftest'}}}
     sis: dict[str, StandIn] = {k: (cls(tls=server_ctx) if k == 'cloudwatch' else cls(**pinned.get(k, {}))).start()
@@ -815,7 +820,13 @@ def run_engine(version: str, binary: str, keep: bool) -> list[str]:
     return failures
 
 
-FLUENTD_BIN = os.environ.get('FLUENTD_BIN', '/tmp/engines/bin-fluentd/fluentd')
+def fluentd_binary() -> str:
+    """$FLUENTD_BIN, else the Fluentd the pods tests use (RAYLOG_FLUENTD, `fluentd` on PATH)."""
+    if os.environ.get('FLUENTD_BIN'):
+        return os.environ['FLUENTD_BIN']
+    from podharness.engines import find_engine
+    e = find_engine('fluentd', '')
+    return e.path if e else ''
 
 
 def run_fluentd(binary: str, keep: bool) -> list[str]:
@@ -940,7 +951,7 @@ def main(argv=None) -> int:
     if not args.no_engines:
         bins = find_binaries()
         if not bins:
-            log('SKIP real Fluent Bit: no binary at /tmp/engines/bin-*/fluent-bit')
+            log('SKIP real Fluent Bit: none on PATH (fluent-bit-<version>), in RAYLOG_FLUENT_BIT or FLUENT_BIT_BINS')
         for version, binary in bins:
             log(f'RUN  Fluent Bit {version} ({binary})')
             f = run_engine(version, binary, args.keep)
@@ -948,15 +959,16 @@ def main(argv=None) -> int:
             log(f'{"PASS" if not f else "FAIL"} Fluent Bit {version}')
             for x in f:
                 log(f'    {x}')
-        if os.access(FLUENTD_BIN, os.X_OK):
-            log(f'RUN  Fluentd ({FLUENTD_BIN})')
-            f = run_fluentd(FLUENTD_BIN, args.keep)
+        fluentd = fluentd_binary()
+        if fluentd and os.access(fluentd, os.X_OK):
+            log(f'RUN  Fluentd ({fluentd})')
+            f = run_fluentd(fluentd, args.keep)
             failures += f
             log(f'{"PASS" if not f else "FAIL"} Fluentd')
             for x in f:
                 log(f'    {x}')
         else:
-            log(f'SKIP Fluentd: no {FLUENTD_BIN}')
+            log('SKIP Fluentd: none in FLUENTD_BIN, RAYLOG_FLUENTD or on PATH')
     log('OK' if not failures else f'{len(failures)} failure(s)')
     return 1 if failures else 0
 
