@@ -21,6 +21,7 @@ OutputBackend openTelemetryOutputBackend();
 OutputBackend splunkOutputBackend();
 OutputBackend httpOutputBackend();
 OutputBackend datadogOutputBackend();
+OutputBackend kafkaOutputBackend();
 
 const std::vector<OutputBackend>& outputBackends() {
   static const std::vector<OutputBackend> all = {stdoutOutputBackend(), cloudWatchOutputBackend(), s3OutputBackend(),
@@ -29,7 +30,7 @@ const std::vector<OutputBackend>& outputBackends() {
                                                  stackdriverOutputBackend(), kinesisFirehoseOutputBackend(),
                                                  gcsOutputBackend(),
                                                  openTelemetryOutputBackend(), splunkOutputBackend(),
-                                                 httpOutputBackend(), datadogOutputBackend()};
+                                                 httpOutputBackend(), datadogOutputBackend(), kafkaOutputBackend()};
   return all;
 }
 

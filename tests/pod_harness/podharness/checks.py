@@ -224,6 +224,16 @@ def identity_rule(kind, settings):
             bad = [f"{k}:{tags.get(k)}" for k in ("ray_cluster", "namespace", "pod") if tags.get(k) != want[k]]
             return f"Datadog tags {', '.join(bad)} are not the Ray pod's" if bad else None
         return rule
+    if kind == "kafka":
+        if settings.get("message_key_field", "pod") != "pod":
+            return None  # a user's key field (a sidecar keys by its pod: message_key ${RAYLOG_POD})
+        topic = settings.get("topics")
+        def rule(meta, want):
+            # Keyed by the pod: one pod's lines in one partition, in order.
+            if meta.get("topic") != topic:
+                return f"Kafka topic {meta.get('topic')!r}, not {topic!r}"
+            return None if meta.get("key") == want["pod"] else f"Kafka key {meta.get('key')!r} is not the pod {want['pod']}"
+        return rule
     if kind == "s3":
         fmt = settings.get("s3_key_format", "")
         if "RAYLOG_POD" not in fmt and "$TAG[" not in fmt:

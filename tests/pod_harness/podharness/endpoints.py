@@ -9,7 +9,8 @@ import yaml
 FLUENT_BIT_KINDS = {"s3": "s3", "cloudwatch_logs": "cloudwatch", "es": "elasticsearch", "opensearch": "opensearch",
                     "loki": "loki", "azure_blob": "azure_blob", "forward": "forward", "stdout": "stdout",
                     "stackdriver": "stackdriver", "kinesis_firehose": "kinesis_firehose", "gcs": "gcs",
-                    "opentelemetry": "opentelemetry", "splunk": "splunk", "http": "http", "datadog": "datadog"}
+                    "opentelemetry": "opentelemetry", "splunk": "splunk", "http": "http", "datadog": "datadog",
+                    "kafka": "kafka"}
 FLUENTD_KINDS = {"elasticsearch": "elasticsearch", "forward": "forward", "stdout": "stdout"}
 
 
@@ -73,6 +74,8 @@ def fluent_bit_outputs(text):
             tls = not o.get("endpoint", "").startswith("http://")
         elif kind == "azure_blob":
             tls = _on(o.get("tls", "off")) and not o.get("endpoint", "").startswith("http://")
+        elif kind == "kafka":  # librdkafka's security.protocol: ssl or sasl_ssl
+            tls = o.get("rdkafka.security.protocol", "").lower().endswith("ssl")
         else:
             tls = _on(o.get("tls", "off"))
         result.append(Output(kind, i, tls, o))
@@ -80,10 +83,10 @@ def fluent_bit_outputs(text):
 
 
 # Settings that say where an output sends to: replaced, whatever the output.
-REWRITTEN = ("host", "port", "endpoint", "cloud_logging_base_url", "metadata_server")
+REWRITTEN = ("host", "port", "endpoint", "cloud_logging_base_url", "metadata_server", "brokers")
 # Outputs whose stand-in gives its own settings: ports[i] is the stand-in's port, or for
 # stackdriver (port, metadata server URL).
-POINTED = ("stackdriver", "kinesis_firehose")
+POINTED = ("stackdriver", "kinesis_firehose", "kafka")
 
 
 def _pointing(kind, port):
@@ -92,6 +95,8 @@ def _pointing(kind, port):
         return [("cloud_logging_base_url", f"https://127.0.0.1:{logging_port}"), ("metadata_server", metadata_url)]
     if kind == "kinesis_firehose":  # firehose.c: endpoint (https:// stripped), the generic port (5.x)
         return [("endpoint", "127.0.0.1"), ("port", str(port))]
+    if kind == "kafka":  # out_kafka: brokers, a host:port list (kafka.c config map)
+        return [("brokers", f"127.0.0.1:{port}")]
     return []
 
 

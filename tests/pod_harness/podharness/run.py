@@ -67,6 +67,8 @@ def _credentials(kind, settings, secrets):
         return {"token": value(settings["splunk_token"])}
     if kind == "datadog" and value(settings.get("apikey")):
         return {"api_key": value(settings["apikey"])}
+    if kind == "kafka" and value(settings.get("rdkafka.sasl.password")):
+        return {"user": settings.get("rdkafka.sasl.username"), "password": value(settings["rdkafka.sasl.password"])}
     if kind == "http":
         headers = settings.get("header", [])
         require = {}

@@ -9,6 +9,7 @@ from .datadog import DatadogStandIn
 from .firehose import FirehoseStandIn
 from .forward import ForwardStandIn
 from .http import HttpStandIn
+from .kafka import KafkaStandIn
 from .loki import LokiStandIn
 from .opentelemetry import OpenTelemetryStandIn
 from .s3 import S3StandIn
@@ -30,6 +31,7 @@ STANDINS: dict[str, type[StandIn]] = {
     'splunk': SplunkStandIn,
     'http': HttpStandIn,
     'datadog': DatadogStandIn,
+    'kafka': KafkaStandIn,
 }
 
 

@@ -29,6 +29,7 @@ import re
 import shutil
 import socket
 import ssl
+import struct
 import subprocess
 import sys
 import tempfile
@@ -544,10 +545,73 @@ def t_datadog():
         check(st == 403 and si.problems(), 'wrong key')
 
 
+def _kafka_batch(values: list[tuple[bytes | None, bytes]], codec: int = 0, bad_crc: bool = False) -> bytes:
+    """A RecordBatch v2 of (key, value) records, as librdkafka writes one."""
+    from .kafka import crc32c, i16, i32, i64
+
+    def zz(v):  # zigzag varint
+        from .kafka import uvarint
+        return uvarint((v << 1) ^ (v >> 63))
+    recs = b''
+    for n, (k, v) in enumerate(values):
+        body = b'\0' + zz(0) + zz(n) + (zz(-1) if k is None else zz(len(k)) + k) + zz(len(v)) + v + zz(0)
+        recs += zz(len(body)) + body
+    if codec == 1:
+        recs = gzip.compress(recs)
+    after_crc = i16(codec) + i32(len(values) - 1) + i64(0) + i64(0) + i64(-1) + i16(-1) + i32(-1) + i32(len(values)) + recs
+    crc = crc32c(after_crc) ^ (1 if bad_crc else 0)
+    batch = i32(0) + b'\2' + struct.pack('>I', crc) + after_crc
+    return i64(0) + i32(len(batch)) + batch
+
+
+def _kafka_call(sock, key: int, version: int, body: bytes, corr: int = 7) -> bytes | None:
+    from .kafka import i16, i32, string
+    head = i16(key) + i16(version) + i32(corr) + string('selftest') + (b'\0' if key == 18 and version >= 3 else b'')
+    sock.sendall(i32(len(head + body)) + head + body)
+    size = sock.recv(4, socket.MSG_WAITALL)
+    if len(size) < 4:
+        return None
+    data = sock.recv(struct.unpack('>i', size)[0], socket.MSG_WAITALL)
+    check(data[:4] == i32(corr), 'correlation id echoed')
+    return data[4:]
+
+
+def t_kafka():
+    from .kafka import i16, i32, string
+    with standin_for('kafka')(user='u', password='pw') as si:
+        with socket.create_connection(('127.0.0.1', si.port), timeout=10) as s:
+            v = _kafka_call(s, 18, 3, b'\x09selftest\x021\0')
+            check(v[:2] == b'\0\0' and v[2] == 7, f'ApiVersions v3: 6 APIs, {v!r}')
+            check(_kafka_call(s, 17, 1, string('PLAIN'))[:2] == b'\0\0', 'SaslHandshake PLAIN')
+            check(_kafka_call(s, 36, 0, i32(5) + b'\0u\0pw')[:2] == b'\0\0', 'SaslAuthenticate')
+            md = _kafka_call(s, 3, 4, i32(1) + string('ray-logs') + b'\1')
+            check(b'127.0.0.1' in md and b'ray-logs' in md and struct.pack('>i', si.port) in md, f'metadata {md!r}')
+            for codec in (0, 1):
+                batch = _kafka_batch([(b'p1', b'{"log":"l0"}'), (None, b'{"log":"l1"}')], codec)
+                r = _kafka_call(s, 0, 3, i16(-1) + i16(1) + i32(1000) + i32(1) + string('ray-logs') + i32(1) +
+                                i32(0) + i32(len(batch)) + batch)
+                check(r is not None and r[r.index(b'ray-logs') + 16:][:2] == b'\0\0', f'produce codec {codec}: {r!r}')
+        check(records(si) == [{'log': 'l0'}, {'log': 'l1'}] * 2, f'records {records(si)}')
+        check(si.deliveries()[0].meta == {'topic': 'ray-logs', 'key': 'p1'}, f'meta {si.deliveries()[0].meta}')
+        check(si.deliveries()[1].meta['key'] is None, 'null key')
+        check(si.problems() == [], f'problems {si.problems()}')
+        with socket.create_connection(('127.0.0.1', si.port), timeout=10) as s:  # wrong password
+            _kafka_call(s, 17, 1, string('PLAIN'))
+            check(_kafka_call(s, 36, 0, i32(6) + b'\0u\0bad')[:2] != b'\0\0' and si.problems(), 'wrong password')
+        si.reset()
+        with socket.create_connection(('127.0.0.1', si.port), timeout=10) as s:  # produce before SASL
+            check(_kafka_call(s, 3, 4, i32(0)) is None and si.problems(), 'metadata before SASL refused')
+    with standin_for('kafka')() as si, socket.create_connection(('127.0.0.1', si.port), timeout=10) as s:
+        batch = _kafka_batch([(None, b'{"log":"l0"}')], bad_crc=True)
+        r = _kafka_call(s, 0, 3, i16(-1) + i16(1) + i32(1000) + i32(1) + string('t') + i32(1) + i32(0) +
+                        i32(len(batch)) + batch)
+        check(r[r.index(b'\0\1t') + 11:][:2] == b'\0\2' and not records(si) and si.problems(), f'bad CRC {r!r}')
+
+
 def t_interface():
     check(set(STANDINS) == {'s3', 'cloudwatch', 'elasticsearch', 'opensearch', 'loki', 'azure_blob', 'forward',
                             'stackdriver', 'kinesis_firehose',
-                            'opentelemetry', 'splunk', 'http', 'datadog'},
+                            'opentelemetry', 'splunk', 'http', 'datadog', 'kafka'},
           f'registry {set(STANDINS)}')
     for kind, cls in STANDINS.items():
         check(issubclass(cls, StandIn) and standin_for(kind) is cls and cls.kind == kind, kind)
@@ -703,6 +767,18 @@ def fb_config(tail: str, store: str, s: dict[str, StandIn], ca_file: str) -> str
     tls     Off
     apikey  selftest-key
 """)
+    if 'kafka' in s:
+        sec.append(f"""[OUTPUT]
+    Name                       kafka
+    Match                      *
+    brokers                    127.0.0.1:{s['kafka'].port}
+    topics                     ray-logs
+    format                     json
+    rdkafka.security.protocol  SASL_PLAINTEXT
+    rdkafka.sasl.mechanism     PLAIN
+    rdkafka.sasl.username      selftest
+    rdkafka.sasl.password      selftest-password
+""")
     return '\n'.join(sec)
 
 
@@ -726,7 +802,8 @@ def run_engine(version: str, binary: str, keep: bool) -> list[str]:
     # at cloudwatch_logs.c:356; 'tls Off' cannot undo it. So serve TLS.
     server_ctx, ca_file = self_signed(tmp)
     plugins = subprocess.run([binary, '-h'], capture_output=True, text=True).stdout
-    optional = {'opentelemetry': 'opentelemetry', 'splunk': 'splunk', 'http': 'http', 'datadog': 'datadog'}
+    optional = {'opentelemetry': 'opentelemetry', 'splunk': 'splunk', 'http': 'http', 'datadog': 'datadog',
+                'kafka': 'kafka'}
     absent = {k for k, plugin in optional.items() if not re.search(rf'^\s*(\x1b\[[0-9;]*m)?{plugin}\s', plugins, re.M)}
     for k in sorted(absent):
         log(f'SKIP {k} with Fluent Bit {version}: built without the {optional[k]} output')
@@ -735,7 +812,8 @@ def run_engine(version: str, binary: str, keep: bool) -> list[str]:
     # run them against these stand-ins with the real engines; this config has no section for them.
     absent |= {'stackdriver', 'kinesis_firehose'}
     pinned = {'splunk': {'token': 'selftest-token'}, 'datadog': {'api_key': 'selftest-key'},
-              'http': {'require': {'Authorization': 'Bearer selftest'}}}
+              'http': {'require': {'Authorization': 'Bearer selftest'}},
+              'kafka': {'user': 'selftest', 'password': 'selftest-password'}}
     sis: dict[str, StandIn] = {k: (cls(tls=server_ctx) if k == 'cloudwatch' else cls(**pinned.get(k, {}))).start()
                                for k, cls in STANDINS.items() if k not in absent}
     sis['forward_noretain'] = standin_for('forward')().start()
@@ -938,7 +1016,7 @@ def main(argv=None) -> int:
                  ('opensearch', lambda: t_search('opensearch')), ('loki', t_loki), ('azure_blob', t_azure),
                  ('forward', t_forward), ('stackdriver', t_stackdriver), ('kinesis_firehose', t_firehose),
                  ('opentelemetry', t_opentelemetry), ('splunk', t_splunk),
-                 ('http', t_http), ('datadog', t_datadog), ('stdout parsers', t_stdout), ('tls', t_tls)]
+                 ('http', t_http), ('datadog', t_datadog), ('kafka', t_kafka), ('stdout parsers', t_stdout), ('tls', t_tls)]
         for name, fn in tests:
             try:
                 fn()
