@@ -238,6 +238,15 @@ def identity_rule(kind, settings):
         fmt = settings.get("s3_key_format", "")
         if "RAYLOG_POD" not in fmt and "$TAG[" not in fmt:
             return None  # a user's key format that does not name the pod (e.g. $TAG alone)
+        if settings.get("match", "").startswith("s3o") and "/$TAG[1]/" in fmt:
+            # keyPerJob (s3_output.cpp): <pod>/<job>/, the job being the record's ray_job_id, else
+            # its ray_submission_id, else _nojob.
+            def per_job(meta, want):
+                key = meta.get("key", "")
+                job = want.get("ray_job_id") or want.get("ray_submission_id") or "_nojob"
+                return None if f"/{want['pod']}/{job}/" in key else (
+                    f"S3 key {key!r} does not name the pod and job {want['pod']}/{job}")
+            return per_job
         def rule(meta, want):
             key = meta.get("key", "")
             return None if f"/{want['pod']}/" in key else f"S3 key {key!r} does not name the pod {want['pod']}"
